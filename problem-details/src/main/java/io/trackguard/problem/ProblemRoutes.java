@@ -1,0 +1,73 @@
+package io.trackguard.problem;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The HTTP layer below JAX-RS: gives every request an id, and turns the errors that Vert.x
+ * raises before a resource runs (body too large, unknown paths outside the REST API, failures)
+ * into problem documents instead of the framework's plain or HTML pages.
+ */
+@ApplicationScoped
+public class ProblemRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProblemRoutes.class);
+
+    private final ProblemResponses responses;
+    private final long maxBodyBytes;
+
+    public ProblemRoutes(ProblemResponses responses,
+                         @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+        this.responses = responses;
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String id = RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
+            ctx.put(RequestIds.PROPERTY, id);
+            ctx.response().putHeader(RequestIds.HEADER, id);
+            if (declaredLength(ctx.request().getHeader("Content-Length")) > maxBodyBytes) {
+                // Quarkus would answer this itself, with an empty body; answer with a problem first.
+                ctx.response().putHeader("Connection", "close");
+                responses.write(ctx, problemFor(413));
+                return;
+            }
+            ctx.next();
+        });
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            int status = ctx.statusCode();
+            if (ctx.failure() != null && status < 400) {
+                status = 500;
+                LOG.errorf(ctx.failure(), "unhandled failure, request %s", (Object) ctx.get(RequestIds.PROPERTY));
+            }
+            responses.write(ctx, problemFor(status));
+        });
+    }
+
+    private static long declaredLength(String header) {
+        try {
+            return header == null ? -1 : Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static Problem problemFor(int status) {
+        Status known = Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        String detail = switch (status) {
+            case 400 -> "The request could not be read.";
+            case 413 -> "The request body is larger than this service accepts.";
+            case 404 -> "There is nothing at this address.";
+            case 500 -> "The service failed to answer. The request id identifies it in our logs.";
+            default -> null;
+        };
+        return Problem.of(status, title, detail);
+    }
+}

@@ -1,0 +1,17 @@
+-- One role and one database per service; no service can read another's tables.
+-- The *_test databases serve each service's @QuarkusTest run, *_e2e the end-to-end suite,
+-- so that a test run never touches the local stack's data.
+-- Passwords are DEMO-ONLY; real deployments set their own (deploy/).
+SELECT 'CREATE ROLE tracking LOGIN PASSWORD ''demo-only-tracking'''
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'tracking') \gexec
+SELECT 'CREATE ROLE gateway LOGIN PASSWORD ''demo-only-gateway'''
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gateway') \gexec
+SELECT 'CREATE ROLE notification LOGIN PASSWORD ''demo-only-notification'''
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'notification') \gexec
+
+SELECT format('CREATE DATABASE %I OWNER %I', d.name, d.owner)
+  FROM (VALUES ('tracking', 'tracking'), ('tracking_test', 'tracking'), ('tracking_e2e', 'tracking'),
+               ('gateway', 'gateway'), ('gateway_test', 'gateway'), ('gateway_e2e', 'gateway'),
+               ('notification', 'notification'), ('notification_test', 'notification'), ('notification_e2e', 'notification'))
+       AS d(name, owner)
+ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = d.name) \gexec

@@ -1,0 +1,58 @@
+package io.trackguard.tracking.shipment;
+
+import io.quarkus.security.PermissionsAllowed;
+import io.trackguard.tracking.disclosure.DisclosurePolicy;
+import io.trackguard.tracking.disclosure.PartnerShipmentView;
+import io.trackguard.tracking.partner.PartnerCaller;
+import io.trackguard.tracking.trackingnumber.TrackingNumbers;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The partner-facing shipment API. The tenant is the token's partner_id claim, always. */
+@Path("/api/v1/shipments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Shipments (partners)")
+public class ShipmentResource {
+
+    private final ShipmentService shipments;
+    private final DisclosurePolicy disclosure;
+    private final PartnerCaller caller;
+
+    public ShipmentResource(ShipmentService shipments, DisclosurePolicy disclosure, PartnerCaller caller) {
+        this.shipments = shipments;
+        this.disclosure = disclosure;
+        this.caller = caller;
+    }
+
+    @POST
+    @PermissionsAllowed("shipments:write")
+    @Operation(summary = "Create a shipment for the calling partner; answers with its tracking number")
+    public Response create(@NotNull @Valid NewShipment body, @Context UriInfo uri) {
+        Shipment created = shipments.create(caller.partnerId(), caller.displayName(), caller.sensitive(), body);
+        PartnerShipmentView view = disclosure.partnerView(created);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.trackingNumber).build()).entity(view).build();
+    }
+
+    @GET
+    @Path("/{trackingNumber}")
+    @PermissionsAllowed("shipments:read")
+    @Operation(summary = "Read one of the calling partner's shipments; another partner's is 404")
+    public PartnerShipmentView get(@PathParam("trackingNumber") String trackingNumber) {
+        return shipments.findOwned(caller.partnerId(), TrackingNumbers.require(trackingNumber))
+                .map(disclosure::partnerView)
+                .orElseThrow(ShipmentNotFound::problem);
+    }
+}
