@@ -122,7 +122,7 @@ public class ProblemMappers {
     }
 
     private Response answer(Problem problem, Map<String, String> headers) {
-        return responses.response(problem, requestId(), headers);
+        return responses.response(problem, headers);
     }
 
     private String requestId() {

@@ -13,9 +13,16 @@ import java.util.Map;
 public class ProblemResponses {
 
     private final ObjectMapper objectMapper;
+    private final RoutingContext currentRequest;
 
-    public ProblemResponses(ObjectMapper objectMapper) {
+    public ProblemResponses(ObjectMapper objectMapper, RoutingContext currentRequest) {
         this.objectMapper = objectMapper;
+        this.currentRequest = currentRequest;
+    }
+
+    /** The answer to the current JAX-RS request, carrying its request id. */
+    public Response response(Problem problem, Map<String, String> headers) {
+        return response(problem, currentRequest.get(RequestIds.PROPERTY), headers);
     }
 
     public Response response(Problem problem, String requestId, Map<String, String> headers) {

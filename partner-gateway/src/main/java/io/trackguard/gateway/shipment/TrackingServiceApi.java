@@ -1,0 +1,33 @@
+package io.trackguard.gateway.shipment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * tracking-service's partner API, called with the partner's own token so that tracking-service
+ * derives the tenant itself. Only {@link TrackingServiceClient} uses it.
+ */
+@RegisterRestClient(configKey = "tracking-service")
+@Path("/api/v1/shipments")
+interface TrackingServiceApi {
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, JsonNode shipment);
+
+    @GET
+    @Path("/{trackingNumber}")
+    @Produces(MediaType.APPLICATION_JSON)
+    Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("trackingNumber") String trackingNumber);
+}
