@@ -1,0 +1,110 @@
+package io.trackguard.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The first flow, from a partner's Keycloak token to the public view. */
+@ExtendWith(Stack.class)
+class FirstFlowIT {
+
+    static final Set<String> PUBLIC_KEYS = Set.of("trackingNumber", "status", "expectedDeliveryDate", "deliveredOn",
+            "destinationProvince", "sender", "events");
+    static final Set<String> PUBLIC_EVENT_KEYS = Set.of("type", "occurredAt", "occurredOn", "facilityCity", "facilityProvince");
+
+    @Test
+    void partnerCreatesOperationsScanAndThePublicSeesOnlyThePublicColumn() {
+        String reference = "ORD-" + UUID.randomUUID();
+        String number = given().auth().oauth2(Tokens.ocs()).contentType(ContentType.JSON).body(Shipments.body(reference))
+                .post(Stack.GATEWAY + "/api/v1/shipments")
+                .then().statusCode(201)
+                .header("Location", matchesPattern(Stack.GATEWAY + "/api/v1/shipments/[2-9A-HJKMNP-Z]{18}"))
+                .body("partnerId", equalTo("ocs"))
+                .extract().path("trackingNumber");
+
+        given().auth().oauth2(Tokens.ocs()).get(Stack.GATEWAY + "/api/v1/shipments/" + number)
+                .then().statusCode(200).body("orderReference", equalTo(reference)).body("recipient.name", equalTo("Jane Roe"));
+
+        Shipments.deliver(number);
+
+        String body = given().get(Stack.TRACKING + "/api/v1/track/" + number).then().statusCode(200)
+                .body("status", equalTo("DELIVERED"))
+                .body("events", hasSize(4))
+                .extract().asString();
+        JsonPath json = JsonPath.from(body);
+        Map<String, Object> view = json.getMap("$");
+        assertTrue(PUBLIC_KEYS.containsAll(view.keySet()), "keys outside the public column: " + view.keySet());
+        List<Map<String, Object>> events = json.getList("events");
+        events.forEach(e -> assertTrue(PUBLIC_EVENT_KEYS.containsAll(e.keySet()), "event keys: " + e.keySet()));
+        assertFalse(view.containsKey("sender"), "partner-ocs is sensitive: its name is never public");
+        for (String secret : List.of("J. Roe", "Jane Roe", "jane.roe", "M5H", "King St", "cannabis", reference, "ocs", "Ontario")) {
+            assertFalse(body.contains(secret), "the public view leaks " + secret + ": " + body);
+        }
+    }
+
+    @Test
+    void aNonSensitivePartnersNameIsPublic() {
+        String number = Shipments.createThroughGateway(Tokens.acme());
+        given().get(Stack.TRACKING + "/api/v1/track/" + number).then().statusCode(200)
+                .body("sender", equalTo("Acme Outfitters"))
+                .body("status", equalTo("CREATED"));
+    }
+
+    @Test
+    void anotherPartnerGets404AtTheGatewayAndAtTrackingServiceAlike() {
+        String number = Shipments.createThroughGateway(Tokens.ocs());
+        String viaGateway = given().auth().oauth2(Tokens.acme()).get(Stack.GATEWAY + "/api/v1/shipments/" + number)
+                .then().statusCode(404).contentType("application/problem+json").extract().asString();
+        String direct = given().auth().oauth2(Tokens.acme()).get(Stack.TRACKING + "/api/v1/shipments/" + number)
+                .then().statusCode(404).contentType("application/problem+json").extract().asString();
+        String unknown = given().auth().oauth2(Tokens.acme()).get(Stack.GATEWAY + "/api/v1/shipments/" + trackingNumberNobodyHas(number))
+                .then().statusCode(404).extract().asString();
+        assertEquals(strip(unknown), strip(viaGateway), "not yours and unknown must read the same");
+        for (String answer : List.of(viaGateway, direct)) {
+            assertFalse(answer.contains("ocs") || answer.contains("Jane") || answer.contains("ORD-"), answer);
+        }
+    }
+
+    @Test
+    void partnersCannotUpdateShipmentsThroughScansNorOthersAtAll() {
+        String number = Shipments.createThroughGateway(Tokens.ocs());
+        for (String token : List.of(Tokens.acme(), Tokens.ocs())) {
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("type", "DELIVERED", "occurredAt", java.time.Instant.now().toString(), "signerName", "Forged"))
+                    .post(Stack.TRACKING + "/api/v1/shipments/" + number + "/events")
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
+        given().get(Stack.TRACKING + "/api/v1/track/" + number).then().body("status", equalTo("CREATED"));
+    }
+
+    /** A valid number with a different body: the last random symbol changed, the check symbol recomputed by trying. */
+    static String trackingNumberNobodyHas(String existing) {
+        String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        String base = existing.substring(0, 16) + (existing.charAt(16) == '2' ? '3' : '2');
+        for (char check : alphabet.toCharArray()) {
+            String candidate = base + check;
+            int status = given().get(Stack.TRACKING + "/api/v1/track/" + candidate).statusCode();
+            if (status == 404) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no valid neighbour of " + existing);
+    }
+
+    static String strip(String problem) {
+        return problem.replaceAll("\"requestId\":\"[^\"]*\"", "");
+    }
+}

@@ -1,0 +1,151 @@
+package io.trackguard.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the whole suite once per test run: the real Keycloak (scripts/keycloak.sh, clean
+ * realm) and the three packaged services on ports of their own, against the *_e2e databases,
+ * each cleaned at start. Stopped when the run ends.
+ */
+public class Stack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    public static final Path ROOT = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
+    public static final int KEYCLOAK_PORT = Integer.getInteger("e2e.keycloak.port", 18180);
+    public static final int TRACKING_PORT = Integer.getInteger("e2e.tracking.port", 18080);
+    public static final int GATEWAY_PORT = Integer.getInteger("e2e.gateway.port", 18081);
+    public static final int NOTIFICATION_PORT = Integer.getInteger("e2e.notification.port", 18082);
+    public static final String KEYCLOAK = "http://127.0.0.1:" + KEYCLOAK_PORT;
+    public static final String ISSUER = KEYCLOAK + "/realms/trackguard";
+    public static final String TRACKING = "http://127.0.0.1:" + TRACKING_PORT;
+    public static final String GATEWAY = "http://127.0.0.1:" + GATEWAY_PORT;
+    public static final String NOTIFICATION = "http://127.0.0.1:" + NOTIFICATION_PORT;
+
+    private static final Path WORK = ROOT.resolve("end-to-end-tests/target/stack");
+    private static final Map<String, Process> SERVICES = new LinkedHashMap<>();
+    private static boolean started;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (Stack.class) {
+            if (started) {
+                return;
+            }
+            started = true;
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Stack.class.getName(), this);
+            Files.createDirectories(WORK);
+            run(ROOT.resolve("scripts/infra.sh").toString());
+            run(ROOT.resolve("scripts/keycloak.sh").toString(), "start", WORK.resolve("keycloak").toString(), String.valueOf(KEYCLOAK_PORT));
+            startService("tracking-service", TRACKING_PORT, "tracking_e2e", Map.of());
+            startService("partner-gateway", GATEWAY_PORT, "gateway_e2e",
+                    Map.of("QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING));
+            startService("notification-service", NOTIFICATION_PORT, "notification_e2e", Map.of());
+            for (Map.Entry<String, Process> s : SERVICES.entrySet()) {
+                awaitReady(s.getKey(), s.getValue(), portOf(s.getKey()));
+            }
+        }
+    }
+
+    /** Stops one service (the fault-tolerance test stops tracking-service) and says whether it was running. */
+    public static void stopService(String name) throws InterruptedException {
+        Process p = SERVICES.get(name);
+        if (p != null && p.isAlive()) {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    public static void restartService(String name) throws Exception {
+        stopService(name);
+        Map<String, String> extra = "partner-gateway".equals(name) ? Map.of("QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING) : Map.of();
+        String db = switch (name) {
+            case "tracking-service" -> "tracking_e2e";
+            case "partner-gateway" -> "gateway_e2e";
+            default -> "notification_e2e";
+        };
+        startService(name, portOf(name), db, extra, false);
+        awaitReady(name, SERVICES.get(name), portOf(name));
+    }
+
+    private static int portOf(String name) {
+        return switch (name) {
+            case "tracking-service" -> TRACKING_PORT;
+            case "partner-gateway" -> GATEWAY_PORT;
+            default -> NOTIFICATION_PORT;
+        };
+    }
+
+    private static void startService(String name, int port, String database, Map<String, String> extra) throws IOException {
+        startService(name, port, database, extra, true);
+    }
+
+    private static void startService(String name, int port, String database, Map<String, String> extra, boolean clean) throws IOException {
+        Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the suite through `./mvnw verify`, which packages it first");
+        }
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + database);
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", ISSUER);
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", String.valueOf(clean));
+        env.putAll(extra);
+        File log = WORK.resolve(name + ".log").toFile();
+        pb.redirectErrorStream(true).redirectOutput(clean ? ProcessBuilder.Redirect.to(log) : ProcessBuilder.Redirect.appendTo(log));
+        SERVICES.put(name, pb.start());
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void awaitReady(String name, Process process, int port) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited; see " + WORK.resolve(name + ".log"));
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not ready in 90 s; see " + WORK.resolve(name + ".log"));
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (String name : SERVICES.keySet()) {
+            stopService(name);
+        }
+        run(ROOT.resolve("scripts/keycloak.sh").toString(), "stop", WORK.resolve("keycloak").toString());
+    }
+}

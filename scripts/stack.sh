@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The whole suite on this machine, with demo data.
+#
+#   ./scripts/stack.sh up       PostgreSQL + Redis (started if down), Keycloak on 8180,
+#                               tracking-service 8080, partner-gateway 8081,
+#                               notification-service 8082, demo data
+#   ./scripts/stack.sh down     stops only what `up` started (by recorded PIDs)
+#   ./scripts/stack.sh status   what runs
+#
+# Every `up` starts clean: Keycloak from the realm file, the service databases emptied
+# and migrated, then the demo data loaded. Logs and PIDs live in .run/.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+RUN="$ROOT/.run"
+SERVICES=(tracking-service partner-gateway notification-service)
+declare -A PORT=([tracking-service]=8080 [partner-gateway]=8081 [notification-service]=8082)
+declare -A DB=([tracking-service]=tracking [partner-gateway]=gateway [notification-service]=notification)
+KEYCLOAK_PORT=8180
+
+running_parts() {
+  local parts=()
+  alive "$RUN/keycloak/keycloak.pid" && parts+=(keycloak)
+  for s in "${SERVICES[@]}"; do alive "$RUN/$s.pid" && parts+=("$s"); done
+  echo "${parts[*]:-}"
+}
+
+start_service() {
+  local name=$1
+  log "starting $name on http://127.0.0.1:${PORT[$name]}"
+  QUARKUS_HTTP_PORT="${PORT[$name]}" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/${DB[$name]}" \
+  QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/trackguard" \
+  QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL="http://127.0.0.1:${PORT[tracking-service]}" \
+  QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=true \
+    setsid java -Xmx256m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$RUN/$name.log" 2>&1 < /dev/null &
+  echo $! > "$RUN/$name.pid"
+}
+
+up() {
+  local parts; parts=$(running_parts)
+  if [[ -n "$parts" ]]; then
+    log "already running: $parts. Nothing changed. ('$0 down' first for a fresh start.)"
+    exit 0
+  fi
+  mkdir -p "$RUN"
+  "$ROOT/scripts/infra.sh"
+  "$ROOT/scripts/keycloak.sh" start "$RUN/keycloak" "$KEYCLOAK_PORT"
+  log "building the services (jar mode)"
+  "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" package -DskipTests -pl tracking-service,partner-gateway,notification-service -am
+  for s in "${SERVICES[@]}"; do start_service "$s"; done
+  for s in "${SERVICES[@]}"; do
+    wait_http "http://127.0.0.1:${PORT[$s]}/q/health/ready" 90 "$(cat "$RUN/$s.pid")" \
+      || { tail -n 30 "$RUN/$s.log" >&2; die "$s did not become ready (log: $RUN/$s.log)"; }
+  done
+  "$ROOT/scripts/demo-data.sh" "http://127.0.0.1:$KEYCLOAK_PORT" "http://127.0.0.1:${PORT[partner-gateway]}" \
+    "http://127.0.0.1:${PORT[tracking-service]}"
+  cat <<EOT
+
+Trackguard is running:
+  Keycloak              http://127.0.0.1:$KEYCLOAK_PORT  (admin console: admin / demo-only-admin)
+  tracking-service      http://127.0.0.1:${PORT[tracking-service]}   public API: /api/v1/track/{number}, OpenAPI: /q/openapi
+  partner-gateway       http://127.0.0.1:${PORT[partner-gateway]}   partner API: /api/v1/shipments
+  notification-service  http://127.0.0.1:${PORT[notification-service]}
+  logs and PIDs         $RUN
+
+Get a partner token and create a shipment:
+  TOKEN=\$(curl -s -u partner-acme:demo-only-partner-acme-secret -d grant_type=client_credentials \\
+    http://127.0.0.1:$KEYCLOAK_PORT/realms/trackguard/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+  curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' http://127.0.0.1:${PORT[partner-gateway]}/api/v1/shipments \\
+    -d '{"orderReference":"ORD-1","recipient":{"name":"Jane Roe"},"destination":{"line1":"1 King St W","city":"Toronto","province":"ON","postalCode":"M5H 1A1"},"productCategory":"apparel"}'
+
+A demo tracking number to look up publicly: $(head -n1 "$RUN/demo-tracking-numbers.txt" 2>/dev/null)
+  curl -s http://127.0.0.1:${PORT[tracking-service]}/api/v1/track/$(head -n1 "$RUN/demo-tracking-numbers.txt" 2>/dev/null)
+EOT
+}
+
+down() {
+  for s in "${SERVICES[@]}"; do stop_pid "$RUN/$s.pid" "$s"; done
+  "$ROOT/scripts/keycloak.sh" stop "$RUN/keycloak"
+  log "stopped"
+}
+
+status() {
+  local any=0
+  if alive "$RUN/keycloak/keycloak.pid"; then echo "keycloak              running (pid $(cat "$RUN/keycloak/keycloak.pid")) http://127.0.0.1:$KEYCLOAK_PORT"; any=1
+  else echo "keycloak              stopped"; fi
+  for s in "${SERVICES[@]}"; do
+    if alive "$RUN/$s.pid"; then
+      local health; health=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${PORT[$s]}/q/health/ready" || true)
+      printf '%-21s running (pid %s) http://127.0.0.1:%s ready=%s\n' "$s" "$(cat "$RUN/$s.pid")" "${PORT[$s]}" "$([[ $health == 200 ]] && echo yes || echo no)"
+      any=1
+    else
+      printf '%-21s stopped\n' "$s"
+    fi
+  done
+  return 0
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  *) die "usage: $0 up | down | status" ;;
+esac
