@@ -1,0 +1,72 @@
+package io.trackguard.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The fallback's arithmetic; the Redis script is tested against a real Redis in tracking-service. */
+class InProcessLimiterTest {
+
+    private final InProcessLimiter limiter = new InProcessLimiter();
+
+    @Test
+    void rateAllowsTheBurstThenOneRequestPerInterval() {
+        RateLimitPolicy p = RateLimitPolicy.rate("lookups", 60, Duration.ofMinutes(1), 5);
+        long now = 1_000_000;
+        for (int i = 0; i < 5; i++) {
+            LimitResult r = limiter.decide("k", p, 1, now);
+            assertTrue(r.allowed(), "request " + i);
+            assertEquals(4 - i, r.remaining());
+        }
+        LimitResult refused = limiter.decide("k", p, 1, now);
+        assertFalse(refused.allowed());
+        assertEquals(1, refused.retryAfterSeconds());
+        assertTrue(limiter.decide("k", p, 1, now + 1000).allowed(), "one interval later");
+        assertFalse(limiter.decide("k", p, 1, now + 1000).allowed());
+    }
+
+    @Test
+    void aPeekCountsNothing() {
+        RateLimitPolicy p = RateLimitPolicy.rate("lookups", 10, Duration.ofSeconds(10), 2);
+        assertEquals(2, limiter.decide("k", p, 0, 0).remaining());
+        assertEquals(2, limiter.decide("k", p, 0, 0).remaining());
+        assertEquals(1, limiter.decide("k", p, 1, 0).remaining());
+        assertEquals(1, limiter.decide("k", p, 0, 0).remaining());
+    }
+
+    @Test
+    void aWindowLocksAfterItsLimitUntilTheWindowEnds() {
+        RateLimitPolicy p = RateLimitPolicy.window("verify-failures", 5, Duration.ofHours(24));
+        long now = 0;
+        for (int i = 0; i < 5; i++) {
+            assertTrue(limiter.decide("s", p, 0, now).allowed(), "peek before failure " + i);
+            limiter.decide("s", p, 1, now);
+        }
+        LimitResult locked = limiter.decide("s", p, 0, now + 3_600_000);
+        assertFalse(locked.allowed());
+        assertEquals(23 * 3600, locked.retryAfterSeconds());
+        assertTrue(limiter.decide("s", p, 0, now + Duration.ofHours(24).toMillis() + 1).allowed(), "the window has passed");
+    }
+
+    @Test
+    void keysAreIndependent() {
+        RateLimitPolicy p = RateLimitPolicy.rate("lookups", 1, Duration.ofMinutes(1), 1);
+        assertTrue(limiter.decide("a", p, 1, 0).allowed());
+        assertFalse(limiter.decide("a", p, 1, 0).allowed());
+        assertTrue(limiter.decide("b", p, 1, 0).allowed());
+    }
+
+    @Test
+    void headersFollowTheIetfDraft() {
+        RateLimitPolicy lookups = RateLimitPolicy.rate("lookups", 60, Duration.ofMinutes(1), 10);
+        RateLimitPolicy misses = RateLimitPolicy.rate("misses", 10, Duration.ofMinutes(1), 3);
+        LimitDecision d = new LimitDecision(java.util.List.of(
+                new LimitResult(lookups, true, 7, 3, 0), new LimitResult(misses, false, 0, 12, 6)), false);
+        assertEquals("\"lookups\";q=60;w=60, \"misses\";q=10;w=60", d.headers().get("RateLimit-Policy"));
+        assertEquals("\"misses\";r=0;t=12", d.headers().get("RateLimit"));
+        assertEquals("6", d.headers().get("Retry-After"));
+    }
+}

@@ -1,0 +1,113 @@
+package io.trackguard.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The script in a real Redis: atomic under concurrency, one key per decision, hash-tagged. */
+@QuarkusTest
+class RateLimiterRedisTest {
+
+    @Inject
+    RateLimiter limiter;
+    @Inject
+    RedisDataSource redis;
+    @Inject
+    RateLimiterConfig config;
+
+    static String subject() {
+        return "s-" + UUID.randomUUID();
+    }
+
+    @Test
+    void aBurstIsGrantedThenRefusedWithRetryAfter() {
+        RateLimitPolicy p = RateLimitPolicy.rate("lookups", 60, Duration.ofMinutes(1), 5);
+        String s = subject();
+        for (int i = 0; i < 5; i++) {
+            LimitDecision d = limiter.decide(LimitCheck.of(p, s));
+            assertTrue(d.allowed(), "request " + i);
+            assertFalse(d.degraded());
+            assertEquals(4 - i, d.tightest().remaining());
+        }
+        LimitDecision refused = limiter.decide(LimitCheck.of(p, s));
+        assertFalse(refused.allowed());
+        assertEquals("1", refused.headers().get("Retry-After"));
+        assertEquals("\"lookups\";r=0;t=5", refused.headers().get("RateLimit"));
+    }
+
+    @Test
+    void concurrentRequestsFromManyThreadsNeverExceedTheBurst() throws Exception {
+        RateLimitPolicy p = RateLimitPolicy.rate("lookups", 1, Duration.ofHours(1), 20);
+        String s = subject();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            calls.add(() -> limiter.decide(LimitCheck.of(p, s)).allowed());
+        }
+        int granted = 0;
+        for (Future<Boolean> f : pool.invokeAll(calls)) {
+            granted += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(20, granted, "exactly the burst, whatever the interleaving");
+    }
+
+    @Test
+    void severalKeysAreDecidedTogetherAndTheTightestIsReported() {
+        RateLimitPolicy wide = RateLimitPolicy.rate("wide", 100, Duration.ofMinutes(1), 50);
+        RateLimitPolicy narrow = RateLimitPolicy.rate("narrow", 2, Duration.ofMinutes(1), 2);
+        String s = subject();
+        assertTrue(limiter.decide(LimitCheck.of(wide, s), LimitCheck.of(narrow, s)).allowed());
+        assertTrue(limiter.decide(LimitCheck.of(wide, s), LimitCheck.of(narrow, s)).allowed());
+        LimitDecision third = limiter.decide(LimitCheck.of(wide, s), LimitCheck.of(narrow, s));
+        assertFalse(third.allowed());
+        assertEquals("narrow", third.tightest().policy().name());
+        assertTrue(third.headers().get("RateLimit-Policy").contains("\"wide\";q=100;w=60"));
+    }
+
+    @Test
+    void aWindowLocksAfterItsFailuresAndPeeksCountNothing() {
+        RateLimitPolicy p = RateLimitPolicy.window("verify-failures", 5, Duration.ofHours(24));
+        String s = subject();
+        for (int i = 0; i < 5; i++) {
+            assertTrue(limiter.decide(LimitCheck.peek(p, s)).allowed());
+            limiter.decide(LimitCheck.of(p, s));
+        }
+        LimitDecision locked = limiter.decide(LimitCheck.peek(p, s));
+        assertFalse(locked.allowed());
+        assertTrue(locked.retryAfterSeconds() > 23 * 3600, "locked for the rest of the 24 hours");
+    }
+
+    @Test
+    void keysCarryAHashTagAndExpire() {
+        RateLimitPolicy p = RateLimitPolicy.rate("lookups", 10, Duration.ofSeconds(10), 3);
+        String s = subject();
+        limiter.decide(LimitCheck.of(p, s));
+        String key = config.keyPrefix() + "{lookups:" + s + "}";
+        assertTrue(redis.key().exists(key));
+        long ttl = redis.key().pttl(key);
+        assertTrue(ttl > 0 && ttl <= 1001, "the state lives only as long as it matters: " + ttl);
+    }
+
+    @Test
+    void theScriptIsReloadedAfterRedisForgetsIt() {
+        RateLimitPolicy p = RateLimitPolicy.rate("lookups", 10, Duration.ofSeconds(10), 3);
+        redis.execute("SCRIPT", "FLUSH");
+        LimitDecision d = limiter.decide(LimitCheck.of(p, subject()));
+        assertTrue(d.allowed());
+        assertFalse(d.degraded());
+    }
+}
