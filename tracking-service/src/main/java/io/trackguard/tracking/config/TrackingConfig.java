@@ -3,6 +3,8 @@ package io.trackguard.tracking.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 
 /** tracking-service's own settings (environment: TRACKGUARD_TRACKING_*). */
 @ConfigMapping(prefix = "trackguard.tracking")
@@ -11,4 +13,10 @@ public interface TrackingConfig {
     /** Time zone in which a delivery time becomes the date shown to the public. */
     @WithDefault("America/Toronto")
     ZoneId displayZone();
+
+    /** Address ranges of the proxies whose forwarding headers are believed; empty: none. */
+    Optional<List<String>> trustedProxies();
+
+    /** HMAC key of the pseudonyms that stand for client addresses and tried numbers. Set in production. */
+    String pseudonymKey();
 }

@@ -4,7 +4,6 @@ import io.trackguard.tracking.config.TrackingConfig;
 import io.trackguard.tracking.scan.ScanEvent;
 import io.trackguard.tracking.scan.ScanEventType;
 import io.trackguard.tracking.shipment.Shipment;
-import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,7 +11,20 @@ import java.util.List;
 
 /**
  * The one place that decides which fields of a shipment a caller sees; its specification is
- * the disclosure table in DESIGN.md. Nothing serialises a {@link Shipment} around it.
+ * the disclosure table in DESIGN.md, and {@code DisclosurePolicyTest} checks it cell by cell.
+ * Nothing serialises a {@link Shipment} around it.
+ *
+ * <pre>
+ * field                               public          recipient                 partner  staff
+ * status, event times, facility       yes             yes                       yes      yes
+ * expected / actual delivery          date            date and time             yes      yes
+ * destination                         province        city, first 3 postal      full     full
+ * signer name, proof of delivery      no              yes                       yes      yes
+ * recipient name, email, phone        no              masked                    yes      yes
+ * sender / partner name               unless sensitive yes                      yes      yes
+ * product category                    never           no                        yes      yes
+ * order reference, partner id         no              no                        yes      yes
+ * </pre>
  */
 @ApplicationScoped
 public class DisclosurePolicy {
@@ -23,36 +35,47 @@ public class DisclosurePolicy {
         this.displayZone = config.displayZone();
     }
 
-    public PublicShipmentView publicView(Shipment s) {
-        return new PublicShipmentView(
-                TrackingNumber.tryParse(s.trackingNumber).map(TrackingNumber::display).orElse(s.trackingNumber),
-                s.status.name(),
-                s.expectedDeliveryDate,
-                s.deliveredAt == null ? null : LocalDate.ofInstant(s.deliveredAt, displayZone),
-                s.destinationProvince,
-                s.partner.sensitive ? null : s.partner.displayName,
-                timeline(s.events, true));
-    }
-
-    public PartnerShipmentView partnerView(Shipment s) {
-        return new PartnerShipmentView(
+    public ShipmentView view(Shipment s, Tier tier) {
+        boolean full = tier == Tier.PARTNER || tier == Tier.STAFF;
+        boolean recipientOrMore = tier != Tier.PUBLIC;
+        boolean delivered = s.deliveredAt != null;
+        return new ShipmentView(
                 s.trackingNumber,
-                s.partnerId(),
-                s.orderReference,
                 s.status.name(),
-                new PartnerShipmentView.Recipient(s.recipientName, s.recipientEmail, s.recipientPhone),
-                new PartnerShipmentView.Destination(s.destinationLine1, s.destinationLine2, s.destinationCity,
-                        s.destinationProvince, s.destinationPostalCode, s.destinationCountry),
-                s.productCategory,
+                full ? s.partnerId() : null,
+                full ? s.orderReference : null,
+                recipientOrMore || !s.partner.sensitive ? s.partner.displayName : null,
+                recipient(s, tier),
+                destination(s, tier),
+                full ? s.productCategory : null,
                 s.expectedDeliveryDate,
-                s.deliveredAt,
-                s.signerName,
-                s.createdAt,
-                timeline(s.events, false));
+                delivered ? LocalDate.ofInstant(s.deliveredAt, displayZone) : null,
+                recipientOrMore && delivered ? s.deliveredAt : null,
+                recipientOrMore ? s.signerName : null,
+                full ? s.createdAt : null,
+                timeline(s.events, !recipientOrMore));
     }
 
     public TimelineEvent event(ScanEvent e) {
         return new TimelineEvent(e.type.name(), e.occurredAt, null, e.facilityCity, e.facilityProvince);
+    }
+
+    private static ShipmentView.Recipient recipient(Shipment s, Tier tier) {
+        return switch (tier) {
+            case PUBLIC -> null;
+            case RECIPIENT -> new ShipmentView.Recipient(Masking.name(s.recipientName), Masking.email(s.recipientEmail), Masking.phone(s.recipientPhone));
+            case PARTNER, STAFF -> new ShipmentView.Recipient(s.recipientName, s.recipientEmail, s.recipientPhone);
+        };
+    }
+
+    private static ShipmentView.Destination destination(Shipment s, Tier tier) {
+        return switch (tier) {
+            case PUBLIC -> new ShipmentView.Destination(null, null, null, s.destinationProvince, null, null);
+            case RECIPIENT -> new ShipmentView.Destination(null, null, s.destinationCity, s.destinationProvince,
+                    s.destinationPostalCode.substring(0, 3), null);
+            case PARTNER, STAFF -> new ShipmentView.Destination(s.destinationLine1, s.destinationLine2, s.destinationCity,
+                    s.destinationProvince, s.destinationPostalCode, s.destinationCountry);
+        };
     }
 
     /** With {@code deliveryDateOnly}, the delivery scan shows its date, not its time. */

@@ -2,7 +2,8 @@ package io.trackguard.tracking.shipment;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.trackguard.tracking.disclosure.DisclosurePolicy;
-import io.trackguard.tracking.disclosure.PartnerShipmentView;
+import io.trackguard.tracking.disclosure.ShipmentView;
+import io.trackguard.tracking.disclosure.Tier;
 import io.trackguard.tracking.partner.PartnerCaller;
 import io.trackguard.tracking.trackingnumber.TrackingNumbers;
 import jakarta.validation.Valid;
@@ -42,7 +43,7 @@ public class ShipmentResource {
     @Operation(summary = "Create a shipment for the calling partner; answers with its tracking number")
     public Response create(@NotNull @Valid NewShipment body, @Context UriInfo uri) {
         Shipment created = shipments.create(caller.partnerId(), caller.displayName(), caller.sensitive(), body);
-        PartnerShipmentView view = disclosure.partnerView(created);
+        ShipmentView view = disclosure.view(created, Tier.PARTNER);
         return Response.created(uri.getAbsolutePathBuilder().path(created.trackingNumber).build()).entity(view).build();
     }
 
@@ -50,9 +51,9 @@ public class ShipmentResource {
     @Path("/{trackingNumber}")
     @PermissionsAllowed("shipments:read")
     @Operation(summary = "Read one of the calling partner's shipments; another partner's is 404")
-    public PartnerShipmentView get(@PathParam("trackingNumber") String trackingNumber) {
+    public ShipmentView get(@PathParam("trackingNumber") String trackingNumber) {
         return shipments.findOwned(caller.partnerId(), TrackingNumbers.require(trackingNumber))
-                .map(disclosure::partnerView)
+                .map(s -> disclosure.view(s, Tier.PARTNER))
                 .orElseThrow(ShipmentNotFound::problem);
     }
 }

@@ -39,7 +39,7 @@ public class ShipmentService {
         s.id = UUID.randomUUID();
         // 84 random bits: a collision would need ~2^42 shipments; the unique index is the last guard.
         s.trackingNumber = generator.next().value();
-        s.partner = em.getReference(Partner.class, partnerId);
+        s.partner = em.find(Partner.class, partnerId);
         s.orderReference = in.orderReference();
         s.recipientName = in.recipient().name();
         s.recipientEmail = in.recipient().email();

@@ -1,7 +1,8 @@
 package io.trackguard.tracking.track;
 
 import io.trackguard.tracking.disclosure.DisclosurePolicy;
-import io.trackguard.tracking.disclosure.PublicShipmentView;
+import io.trackguard.tracking.disclosure.ShipmentView;
+import io.trackguard.tracking.disclosure.Tier;
 import io.trackguard.tracking.shipment.ShipmentNotFound;
 import io.trackguard.tracking.shipment.ShipmentService;
 import io.trackguard.tracking.trackingnumber.TrackingNumbers;
@@ -30,9 +31,9 @@ public class TrackResource {
     @GET
     @Path("/{trackingNumber}")
     @Operation(summary = "Public status and timeline of a parcel; accepts only tracking numbers, never order references")
-    public PublicShipmentView track(@PathParam("trackingNumber") String trackingNumber) {
+    public ShipmentView track(@PathParam("trackingNumber") String trackingNumber) {
         return shipments.findByNumber(TrackingNumbers.require(trackingNumber))
-                .map(disclosure::publicView)
+                .map(s -> disclosure.view(s, Tier.PUBLIC))
                 .orElseThrow(ShipmentNotFound::problem);
     }
 }

@@ -21,7 +21,7 @@ class TrackResourceTest {
 
     /** The public column of the disclosure table, as JSON keys. */
     static final Set<String> PUBLIC_KEYS = Set.of("trackingNumber", "status", "expectedDeliveryDate", "deliveredOn",
-            "destinationProvince", "sender", "events");
+            "destination", "sender", "events");
     static final Set<String> PUBLIC_EVENT_KEYS = Set.of("type", "occurredAt", "occurredOn", "facilityCity", "facilityProvince");
 
     @Inject
@@ -39,7 +39,7 @@ class TrackResourceTest {
         events.forEach(e -> assertTrue(PUBLIC_EVENT_KEYS.containsAll(e.keySet()), "unexpected event keys: " + e.keySet()));
 
         assertEquals("DELIVERED", json.getString("status"));
-        assertEquals("ON", json.getString("destinationProvince"));
+        assertEquals(Map.of("province", "ON"), json.getMap("destination"));
         assertEquals(ShipmentFixtures.OTHER_PARTNER_NAME, json.getString("sender"));
         // the delivery scan shows a date, never a time, to the public
         Map<String, Object> delivered = events.get(3);

@@ -1,0 +1,57 @@
+package io.trackguard.tracking.client;
+
+import io.trackguard.tracking.config.TrackingConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Keyed hashes that stand for what must not be stored: client addresses (IPv6 grouped by its
+ * /64, the usual allocation to one customer) and tracking numbers that were tried but match
+ * nothing. Without the key they cannot be reversed or recomputed.
+ */
+@ApplicationScoped
+public class Pseudonyms {
+
+    private final SecretKeySpec key;
+
+    public Pseudonyms(TrackingConfig config) {
+        this.key = new SecretKeySpec(config.pseudonymKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** {@code ip:} and 16 characters: 96 bits of HMAC over the address (or its /64). */
+    public String address(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet6Address) {
+            bytes = Arrays.copyOf(bytes, 8);
+        } else if (!(address instanceof Inet4Address)) {
+            throw new IllegalArgumentException("unknown address family");
+        }
+        return "ip:" + hmac("address", bytes, 12);
+    }
+
+    /** {@code tn:} and a keyed hash of a canonical tracking number, for misses and limiter keys. */
+    public String trackingNumber(String canonical) {
+        return "tn:" + hmac("tracking-number", canonical.getBytes(StandardCharsets.US_ASCII), 12);
+    }
+
+    private String hmac(String purpose, byte[] value, int length) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(purpose.getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) 0);
+            byte[] digest = mac.doFinal(value);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, length));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

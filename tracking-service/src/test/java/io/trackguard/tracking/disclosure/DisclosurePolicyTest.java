@@ -1,0 +1,173 @@
+package io.trackguard.tracking.disclosure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.trackguard.tracking.config.TestConfigs;
+import io.trackguard.tracking.partner.Partner;
+import io.trackguard.tracking.scan.ScanEvent;
+import io.trackguard.tracking.scan.ScanEventType;
+import io.trackguard.tracking.shipment.Shipment;
+import io.trackguard.tracking.shipment.ShipmentStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The disclosure table of DESIGN.md, cell by cell: every field, every tier, for a sensitive
+ * and an ordinary partner. A cell is either the expected value or null (not disclosed).
+ */
+class DisclosurePolicyTest {
+
+    static final Instant DELIVERED_AT = Instant.parse("2026-11-27T18:30:00Z"); // 13:30 in Toronto
+    static final DisclosurePolicy POLICY = new DisclosurePolicy(TestConfigs.trackingConfig(List.of()));
+
+    record Cell(String field, Function<ShipmentView, Object> read, Object publicValue, Object recipientValue,
+                Object partnerValue, Object staffValue) {
+        Object expected(Tier tier) {
+            return switch (tier) {
+                case PUBLIC -> publicValue;
+                case RECIPIENT -> recipientValue;
+                case PARTNER -> partnerValue;
+                case STAFF -> staffValue;
+            };
+        }
+    }
+
+    static Shipment shipment(boolean sensitivePartner) {
+        Partner partner = new Partner();
+        partner.id = sensitivePartner ? "ocs" : "acme";
+        partner.displayName = sensitivePartner ? "Ontario Cannabis Retail" : "Acme Outfitters";
+        partner.sensitive = sensitivePartner;
+        Shipment s = new Shipment();
+        s.trackingNumber = "BWBVQKS7YMXQRRKD6N";
+        s.partner = partner;
+        s.orderReference = "ORD-42";
+        s.recipientName = "Jane Roe";
+        s.recipientEmail = "jane.roe@example.com";
+        s.recipientPhone = "+1 416 555 0142";
+        s.destinationLine1 = "1 King St W";
+        s.destinationLine2 = "Unit 5";
+        s.destinationCity = "Toronto";
+        s.destinationProvince = "ON";
+        s.destinationPostalCode = "M5H1A1";
+        s.destinationCountry = "CA";
+        s.productCategory = "cannabis";
+        s.status = ShipmentStatus.DELIVERED;
+        s.expectedDeliveryDate = LocalDate.parse("2026-11-28");
+        s.deliveredAt = DELIVERED_AT;
+        s.signerName = "J. Roe";
+        s.createdAt = Instant.parse("2026-11-25T12:00:00Z");
+        s.events = new ArrayList<>(List.of(
+                event(ScanEventType.ACCEPTED, Instant.parse("2026-11-26T09:00:00Z"), "Mississauga"),
+                event(ScanEventType.DELIVERED, DELIVERED_AT, null)));
+        return s;
+    }
+
+    static ScanEvent event(ScanEventType type, Instant at, String city) {
+        ScanEvent e = new ScanEvent();
+        e.type = type;
+        e.occurredAt = at;
+        e.facilityCity = city;
+        e.facilityProvince = city == null ? null : "ON";
+        return e;
+    }
+
+    static List<Cell> table(boolean sensitive) {
+        String sender = sensitive ? "Ontario Cannabis Retail" : "Acme Outfitters";
+        return List.of(
+                new Cell("status", v -> v.status(), "DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED"),
+                new Cell("trackingNumber", v -> v.trackingNumber(), "BWBVQKS7YMXQRRKD6N", "BWBVQKS7YMXQRRKD6N", "BWBVQKS7YMXQRRKD6N", "BWBVQKS7YMXQRRKD6N"),
+                new Cell("event time (accepted)", v -> v.events().get(0).occurredAt(), Instant.parse("2026-11-26T09:00:00Z"),
+                        Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T09:00:00Z")),
+                new Cell("facility city", v -> v.events().get(0).facilityCity(), "Mississauga", "Mississauga", "Mississauga", "Mississauga"),
+                new Cell("facility province", v -> v.events().get(0).facilityProvince(), "ON", "ON", "ON", "ON"),
+                new Cell("expected delivery date", v -> v.expectedDeliveryDate(), LocalDate.parse("2026-11-28"),
+                        LocalDate.parse("2026-11-28"), LocalDate.parse("2026-11-28"), LocalDate.parse("2026-11-28")),
+                new Cell("actual delivery date", v -> v.deliveredOn(), LocalDate.parse("2026-11-27"), LocalDate.parse("2026-11-27"),
+                        LocalDate.parse("2026-11-27"), LocalDate.parse("2026-11-27")),
+                new Cell("actual delivery time", v -> v.deliveredAt(), null, DELIVERED_AT, DELIVERED_AT, DELIVERED_AT),
+                new Cell("delivery scan time", v -> v.events().get(1).occurredAt(), null, DELIVERED_AT, DELIVERED_AT, DELIVERED_AT),
+                new Cell("delivery scan date", v -> v.events().get(1).occurredOn(), LocalDate.parse("2026-11-27"), null, null, null),
+                new Cell("destination province", v -> v.destination().province(), "ON", "ON", "ON", "ON"),
+                new Cell("destination city", v -> v.destination().city(), null, "Toronto", "Toronto", "Toronto"),
+                new Cell("destination postal code", v -> v.destination().postalCode(), null, "M5H", "M5H1A1", "M5H1A1"),
+                new Cell("destination street", v -> v.destination().line1(), null, null, "1 King St W", "1 King St W"),
+                new Cell("destination line 2", v -> v.destination().line2(), null, null, "Unit 5", "Unit 5"),
+                new Cell("destination country", v -> v.destination().country(), null, null, "CA", "CA"),
+                new Cell("signer name", v -> v.signerName(), null, "J. Roe", "J. Roe", "J. Roe"),
+                new Cell("recipient name", v -> v.recipient() == null ? null : v.recipient().name(), null, "J*** R**", "Jane Roe", "Jane Roe"),
+                new Cell("recipient email", v -> v.recipient() == null ? null : v.recipient().email(), null, "j***@e***.com",
+                        "jane.roe@example.com", "jane.roe@example.com"),
+                new Cell("recipient phone", v -> v.recipient() == null ? null : v.recipient().phone(), null, "*** 42",
+                        "+1 416 555 0142", "+1 416 555 0142"),
+                new Cell("sender", v -> v.sender(), sensitive ? null : sender, sender, sender, sender),
+                new Cell("product category", v -> v.productCategory(), null, null, "cannabis", "cannabis"),
+                new Cell("order reference", v -> v.orderReference(), null, null, "ORD-42", "ORD-42"),
+                new Cell("partner id", v -> v.partnerId(), null, null, sensitive ? "ocs" : "acme", sensitive ? "ocs" : "acme"),
+                new Cell("created at", v -> v.createdAt(), null, null, Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-25T12:00:00Z")));
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (boolean sensitive : new boolean[] {true, false}) {
+            for (Cell cell : table(sensitive)) {
+                for (Tier tier : Tier.values()) {
+                    cases.add(Arguments.of(cell.field(), tier, sensitive, cell));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} / {1} / sensitive partner: {2}")
+    @MethodSource("matrix")
+    void everyCellOfTheTable(String field, Tier tier, boolean sensitive, Cell cell) {
+        ShipmentView view = POLICY.view(shipment(sensitive), tier);
+        Object seen = cell.read().apply(view);
+        assertEquals(cell.expected(tier), seen, field + " for " + tier);
+    }
+
+    @ParameterizedTest(name = "nothing beyond the table for {0}")
+    @MethodSource("tiers")
+    void theAuditedFieldListIsExactlyWhatTheViewCarries(Tier tier) {
+        ShipmentView view = POLICY.view(shipment(true), tier);
+        Map<Tier, List<String>> expected = Map.of(
+                Tier.PUBLIC, List.of("trackingNumber", "status", "destination.province", "expectedDeliveryDate", "deliveredOn", "events"),
+                Tier.RECIPIENT, List.of("trackingNumber", "status", "sender", "recipient.name", "recipient.email", "recipient.phone",
+                        "destination.city", "destination.province", "destination.postalCode", "expectedDeliveryDate", "deliveredOn",
+                        "deliveredAt", "signerName", "events"),
+                Tier.PARTNER, List.of("trackingNumber", "status", "partnerId", "orderReference", "sender", "recipient.name", "recipient.email",
+                        "recipient.phone", "destination.line1", "destination.line2", "destination.city", "destination.province",
+                        "destination.postalCode", "destination.country", "productCategory", "expectedDeliveryDate", "deliveredOn",
+                        "deliveredAt", "signerName", "createdAt", "events"));
+        expected = new java.util.HashMap<>(expected);
+        expected.put(Tier.STAFF, expected.get(Tier.PARTNER));
+        assertEquals(expected.get(tier), view.disclosedFields());
+    }
+
+    static Stream<Tier> tiers() {
+        return Stream.of(Tier.values());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUndeliveredShipmentShowsNoDeliveryAtAnyTier() {
+        Shipment s = shipment(false);
+        s.deliveredAt = null;
+        s.signerName = null;
+        s.events.remove(1);
+        for (Tier tier : Tier.values()) {
+            ShipmentView v = POLICY.view(s, tier);
+            assertNull(v.deliveredOn());
+            assertNull(v.deliveredAt());
+            assertNull(v.signerName());
+        }
+    }
+}
