@@ -5,11 +5,7 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -26,7 +22,7 @@ import org.jboss.logging.Logger;
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
-    private static final String SCRIPT_SHA = sha1(GcraScript.SOURCE);
+    private static final ScriptCall.Script LIMIT_SCRIPT = ScriptCall.Script.of(GcraScript.SOURCE);
 
     private final Redis redis;
     private final RateLimiterConfig config;
@@ -39,13 +35,27 @@ public class RateLimiter {
         this.config = config;
     }
 
+    /** A decision and the answers to the extra commands sent in the same round trip (empty when degraded). */
+    public record Combined(LimitDecision decision, List<Response> extra) {
+    }
+
     public LimitDecision decide(List<LimitCheck> checks) {
-        if (checks.isEmpty()) {
-            return new LimitDecision(List.of(), false);
+        return decideWith(checks, List.of()).decision();
+    }
+
+    /**
+     * Decides, and runs {@code extra} scripts in the same pipelined round trip. When Redis
+     * cannot be reached the extras are not run and their answers are empty.
+     */
+    public Combined decideWith(List<LimitCheck> checks, List<ScriptCall> extra) {
+        if (checks.isEmpty() && extra.isEmpty()) {
+            return new Combined(new LimitDecision(List.of(), false), List.of());
         }
         if (System.currentTimeMillis() >= redisSkippedUntil.get()) {
             try {
-                return new LimitDecision(inRedis(checks), false);
+                List<Response> responses = inRedis(checks, extra);
+                return new Combined(new LimitDecision(parse(checks, responses), false),
+                        responses.subList(checks.size(), responses.size()));
             } catch (RuntimeException e) {
                 redisSkippedUntil.set(System.currentTimeMillis() + config.redisRetryAfterFailure().toMillis());
                 LOG.warnf("rate limiter: Redis unavailable (%s); deciding in process for %s",
@@ -58,24 +68,26 @@ public class RateLimiter {
             RateLimitPolicy conservative = check.policy().scaled(config.degradedFactor());
             results.add(fallback.decide(check.key(config.keyPrefix()), conservative, check.cost(), now));
         }
-        return new LimitDecision(results, true);
+        return new Combined(new LimitDecision(results, true), List.of());
     }
 
     public LimitDecision decide(LimitCheck... checks) {
         return decide(List.of(checks));
     }
 
-    private List<LimitResult> inRedis(List<LimitCheck> checks) {
-        List<Response> responses;
+    private List<Response> inRedis(List<LimitCheck> checks, List<ScriptCall> extra) {
         try {
-            responses = send(checks, Command.EVALSHA, SCRIPT_SHA);
+            return send(checks, extra, false);
         } catch (RuntimeException e) {
             if (!String.valueOf(e.getMessage()).contains("NOSCRIPT")) {
                 throw e;
             }
-            // First use, or Redis restarted: EVAL loads the script into Redis' cache.
-            responses = send(checks, Command.EVAL, GcraScript.SOURCE);
+            // First use, or Redis restarted: EVAL loads the scripts into Redis' cache.
+            return send(checks, extra, true);
         }
+    }
+
+    private static List<LimitResult> parse(List<LimitCheck> checks, List<Response> responses) {
         List<LimitResult> results = new ArrayList<>(checks.size());
         for (int i = 0; i < checks.size(); i++) {
             Response r = responses.get(i);
@@ -85,23 +97,26 @@ public class RateLimiter {
         return results;
     }
 
-    private List<Response> send(List<LimitCheck> checks, Command command, String script) {
-        List<Request> requests = new ArrayList<>(checks.size());
+    private List<Response> send(List<LimitCheck> checks, List<ScriptCall> extra, boolean withSource) {
+        List<Request> requests = new ArrayList<>(checks.size() + extra.size());
         for (LimitCheck check : checks) {
             RateLimitPolicy p = check.policy();
-            requests.add(Request.cmd(command).arg(script).arg(1).arg(check.key(config.keyPrefix()))
+            requests.add(script(LIMIT_SCRIPT, withSource).arg(1).arg(check.key(config.keyPrefix()))
                     .arg(p.kind() == RateLimitPolicy.Kind.RATE ? "rate" : "window")
                     .arg(p.emissionIntervalMillis()).arg(p.burstToleranceMillis())
                     .arg(p.limit()).arg(p.period().toMillis()).arg(check.cost()));
         }
+        for (ScriptCall call : extra) {
+            Request r = script(call.script(), withSource).arg(call.keys().size());
+            call.keys().forEach(r::arg);
+            call.args().forEach(r::arg);
+            requests.add(r);
+        }
         return redis.batch(requests).await().atMost(config.redisTimeout());
     }
 
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Request script(ScriptCall.Script script, boolean withSource) {
+        return withSource ? Request.cmd(Command.EVAL).arg(script.source()) : Request.cmd(Command.EVALSHA).arg(script.sha());
     }
+
 }

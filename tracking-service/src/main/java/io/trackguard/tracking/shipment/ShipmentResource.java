@@ -1,10 +1,17 @@
 package io.trackguard.tracking.shipment;
 
 import io.quarkus.security.PermissionsAllowed;
-import io.trackguard.tracking.disclosure.DisclosurePolicy;
+import io.trackguard.tracking.audit.Audit;
+import io.trackguard.tracking.audit.Outcome;
+import io.trackguard.tracking.client.Actor;
+import io.trackguard.tracking.client.ActorKind;
+import io.trackguard.tracking.client.CurrentRequest;
+import io.trackguard.tracking.client.Pseudonyms;
+import io.trackguard.tracking.disclosure.Disclosures;
 import io.trackguard.tracking.disclosure.ShipmentView;
 import io.trackguard.tracking.disclosure.Tier;
 import io.trackguard.tracking.partner.PartnerCaller;
+import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import io.trackguard.tracking.trackingnumber.TrackingNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,13 +36,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ShipmentResource {
 
     private final ShipmentService shipments;
-    private final DisclosurePolicy disclosure;
+    private final Disclosures disclosures;
     private final PartnerCaller caller;
+    private final CurrentRequest request;
+    private final Audit audit;
+    private final Pseudonyms pseudonyms;
 
-    public ShipmentResource(ShipmentService shipments, DisclosurePolicy disclosure, PartnerCaller caller) {
+    public ShipmentResource(ShipmentService shipments, Disclosures disclosures, PartnerCaller caller, CurrentRequest request,
+                            Audit audit, Pseudonyms pseudonyms) {
         this.shipments = shipments;
-        this.disclosure = disclosure;
+        this.disclosures = disclosures;
         this.caller = caller;
+        this.request = request;
+        this.audit = audit;
+        this.pseudonyms = pseudonyms;
     }
 
     @POST
@@ -43,7 +57,7 @@ public class ShipmentResource {
     @Operation(summary = "Create a shipment for the calling partner; answers with its tracking number")
     public Response create(@NotNull @Valid NewShipment body, @Context UriInfo uri) {
         Shipment created = shipments.create(caller.partnerId(), caller.displayName(), caller.sensitive(), body);
-        ShipmentView view = disclosure.view(created, Tier.PARTNER);
+        ShipmentView view = disclosures.disclose(created, Tier.PARTNER, request.authenticated(ActorKind.PARTNER));
         return Response.created(uri.getAbsolutePathBuilder().path(created.trackingNumber).build()).entity(view).build();
     }
 
@@ -52,8 +66,14 @@ public class ShipmentResource {
     @PermissionsAllowed("shipments:read")
     @Operation(summary = "Read one of the calling partner's shipments; another partner's is 404")
     public ShipmentView get(@PathParam("trackingNumber") String trackingNumber) {
-        return shipments.findOwned(caller.partnerId(), TrackingNumbers.require(trackingNumber))
-                .map(s -> disclosure.view(s, Tier.PARTNER))
-                .orElseThrow(ShipmentNotFound::problem);
+        String partnerId = caller.partnerId();
+        Actor actor = request.authenticated(ActorKind.PARTNER);
+        TrackingNumber number = TrackingNumbers.require(trackingNumber);
+        return shipments.findOwned(partnerId, number)
+                .map(s -> disclosures.disclose(s, Tier.PARTNER, actor))
+                .orElseThrow(() -> {
+                    audit.attempt(actor, null, null, pseudonyms.trackingNumber(number.value()), Outcome.NOT_FOUND, null);
+                    return ShipmentNotFound.problem();
+                });
     }
 }

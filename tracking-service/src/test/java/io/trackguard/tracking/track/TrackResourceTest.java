@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.trackguard.tracking.shipment.ShipmentFixtures;
+import io.trackguard.tracking.support.Clients;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class TrackResourceTest {
     @Test
     void thePublicViewCarriesOnlyThePublicColumn() {
         String number = fixtures.createDelivered(ShipmentFixtures.OTHER_PARTNER);
-        String body = given().get("/api/v1/track/" + number).then().statusCode(200).extract().asString();
+        String body = Clients.fresh().get("/api/v1/track/" + number).then().statusCode(200).extract().asString();
         JsonPath json = JsonPath.from(body);
         Map<String, Object> view = json.getMap("$");
         assertTrue(PUBLIC_KEYS.containsAll(view.keySet()), "unexpected keys: " + view.keySet());
@@ -54,7 +55,7 @@ class TrackResourceTest {
     @Test
     void aSensitivePartnersNameIsNeverPublic() {
         String number = fixtures.createDelivered(ShipmentFixtures.SENSITIVE_PARTNER);
-        String body = given().get("/api/v1/track/" + number).then().statusCode(200)
+        String body = Clients.fresh().get("/api/v1/track/" + number).then().statusCode(200)
                 .body("status", equalTo("DELIVERED"))
                 .body("events", hasSize(4))
                 .extract().asString();
@@ -67,15 +68,15 @@ class TrackResourceTest {
     void theNumberIsReadCaseInsensitivelyWithSeparators() {
         String number = fixtures.create(ShipmentFixtures.OTHER_PARTNER);
         String sloppy = (number.substring(0, 6) + " " + number.substring(6, 12) + "-" + number.substring(12)).toLowerCase();
-        given().get("/api/v1/track/" + sloppy).then().statusCode(200).body("status", equalTo("CREATED"));
+        Clients.fresh().get("/api/v1/track/" + sloppy).then().statusCode(200).body("status", equalTo("CREATED"));
     }
 
     @Test
     void anUnknownNumberIs404AndAnOrderReferenceIsNotANumber() {
-        given().get("/api/v1/track/" + ShipmentFixtures.unknownNumber()).then().statusCode(404)
+        Clients.fresh().get("/api/v1/track/" + ShipmentFixtures.unknownNumber()).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:trackguard:problem:shipment-not-found"));
-        given().get("/api/v1/track/REF-12345").then().statusCode(400)
+        Clients.fresh().get("/api/v1/track/REF-12345").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:trackguard:problem:invalid-tracking-number"));
     }

@@ -1,0 +1,59 @@
+package io.trackguard.tracking.audit;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the audit log's monthly partitions: the coming months exist before their first
+ * record, and months past the retention period are dropped whole (never row by row).
+ * Runs at start and daily; any replica may run it, the functions are idempotent.
+ */
+@ApplicationScoped
+public class AuditPartitions {
+
+    private static final Logger LOG = Logger.getLogger(AuditPartitions.class);
+
+    private final EntityManager em;
+    private final AuditConfig config;
+
+    public AuditPartitions(EntityManager em, AuditConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        maintain();
+    }
+
+    @Scheduled(cron = "${trackguard.audit.maintenance-cron:0 17 3 * * ?}")
+    @Transactional
+    public void maintain() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (int m = 0; m <= config.partitionsAhead(); m++) {
+            ensure(today.plusMonths(m));
+        }
+        int dropped = dropBefore(OffsetDateTime.now(ZoneOffset.UTC).minusMonths(config.retentionMonths()));
+        if (dropped > 0) {
+            LOG.infof("access audit log: dropped %d monthly partitions past %d months", dropped, config.retentionMonths());
+        }
+    }
+
+    @Transactional
+    public boolean ensure(LocalDate day) {
+        return (Boolean) em.createNativeQuery("SELECT access_record_ensure_partition(?1)").setParameter(1, day).getSingleResult();
+    }
+
+    @Transactional
+    public int dropBefore(OffsetDateTime cutoff) {
+        return ((Number) em.createNativeQuery("SELECT access_record_drop_partitions_before(?1)").setParameter(1, cutoff)
+                .getSingleResult()).intValue();
+    }
+}

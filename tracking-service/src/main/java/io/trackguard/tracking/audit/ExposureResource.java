@@ -1,0 +1,76 @@
+package io.trackguard.tracking.audit;
+
+import io.trackguard.problem.Problem;
+import io.trackguard.problem.ProblemException;
+import io.trackguard.tracking.client.ActorKind;
+import io.trackguard.tracking.client.CurrentRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Incident response asks which shipments and fields an actor saw (role incident-responder only). */
+@Path("/internal/v1/exposures")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("incident-responder")
+@Tag(name = "Incident response (internal)")
+public class ExposureResource {
+
+    /** The longest window one query may span. */
+    static final Duration MAX_WINDOW = Duration.ofDays(93);
+
+    private final ExposureService exposures;
+    private final CurrentRequest request;
+
+    public ExposureResource(ExposureService exposures, CurrentRequest request) {
+        this.exposures = exposures;
+        this.request = request;
+    }
+
+    @GET
+    @Operation(summary = "Shipments and fields disclosed to an actor in a window, with the recipient contact; audited")
+    public Exposure.Page list(
+            @QueryParam("actor") @NotNull @Pattern(regexp = "(ip|client|user):[A-Za-z0-9_.@:-]{1,120}") String actor,
+            @QueryParam("from") @NotNull String from,
+            @QueryParam("to") @NotNull String to,
+            @QueryParam("cursor") @Pattern(regexp = "[0-9a-f-]{36}") String cursor,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
+            throw invalid("from and to: 'to' must be after 'from', at most " + MAX_WINDOW.toDays() + " days apart");
+        }
+        UUID after;
+        try {
+            after = cursor == null ? null : UUID.fromString(cursor);
+        } catch (IllegalArgumentException e) {
+            throw invalid("cursor: the nextCursor of the previous page");
+        }
+        return exposures.exposures(request.authenticated(ActorKind.SERVICE), actor, start, end, after, limit);
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(name + ": an ISO-8601 instant such as 2026-11-28T00:00:00Z");
+        }
+    }
+
+    private static ProblemException invalid(String detail) {
+        return new ProblemException(Problem.typed("invalid-request", 400, "Invalid request", detail));
+    }
+}

@@ -1,0 +1,23 @@
+package io.trackguard.tracking.audit;
+
+/** What came of an access, as the audit log records it. */
+public enum Outcome {
+    /** A view was returned; {@code fields} says which. */
+    DISCLOSED,
+    /** A well-formed number that matches nothing (or nothing visible to the caller). */
+    NOT_FOUND,
+    /** Not a tracking number at all, or a mistyped one. */
+    INVALID,
+    /** Refused by a rate limit. */
+    LIMITED,
+    /** Refused because the actor is blocked for enumeration. */
+    BLOCKED,
+    /** Refused: no right to it. */
+    DENIED,
+    VERIFIED,
+    VERIFY_FAILED,
+    /** Refused because the shipment's verification is locked after failures. */
+    LOCKED,
+    /** An exposure query by incident response. */
+    QUERIED
+}
