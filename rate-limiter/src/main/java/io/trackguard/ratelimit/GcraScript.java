@@ -24,6 +24,10 @@ final class GcraScript {
               if cost > 0 and now < allow_at then
                 return {0, 0, tat - now, allow_at - now}
               end
+              if cost == 0 and now < tat - tolerance then
+                -- a peek: refused when the next request would be
+                return {0, 0, tat - now, tat - tolerance - now}
+              end
               if cost > 0 then
                 redis.call('SET', KEYS[1], new_tat, 'PX', new_tat - now + 1)
               end

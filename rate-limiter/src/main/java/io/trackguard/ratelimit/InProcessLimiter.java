@@ -35,6 +35,11 @@ final class InProcessLimiter {
                     result[0] = new LimitResult(policy, false, 0, seconds(tat - now), seconds(allowAt - now));
                     return current;
                 }
+                if (cost == 0 && now < tat - tolerance) {
+                    // a peek: refused when the next request would be
+                    result[0] = new LimitResult(policy, false, 0, seconds(tat - now), seconds(tat - tolerance - now));
+                    return current;
+                }
                 long remaining = Math.max(0, cost == 0 ? (now - tat + tolerance) / interval + 1 : (now - allowAt) / interval);
                 result[0] = new LimitResult(policy, true, remaining, seconds(newTat - now), 0);
                 return cost == 0 ? current : new State(newTat, newTat + 1);

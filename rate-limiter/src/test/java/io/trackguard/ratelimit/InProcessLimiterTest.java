@@ -35,6 +35,9 @@ class InProcessLimiterTest {
         assertEquals(2, limiter.decide("k", p, 0, 0).remaining());
         assertEquals(1, limiter.decide("k", p, 1, 0).remaining());
         assertEquals(1, limiter.decide("k", p, 0, 0).remaining());
+        assertEquals(0, limiter.decide("k", p, 1, 0).remaining());
+        assertFalse(limiter.decide("k", p, 0, 0).allowed(), "a peek says no when the next request would be refused");
+        assertTrue(limiter.decide("k", p, 0, 5_000).allowed(), "one interval later it says yes");
     }
 
     @Test
