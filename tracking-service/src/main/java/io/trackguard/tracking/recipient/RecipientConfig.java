@@ -1,0 +1,29 @@
+package io.trackguard.tracking.recipient;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Recipient sessions and one-time links (environment: TRACKGUARD_RECIPIENT_*). */
+@ConfigMapping(prefix = "trackguard.recipient")
+public interface RecipientConfig {
+
+    /** HMAC-SHA256 key that signs sessions and links; at least 32 characters. Set in production. */
+    String signingKey();
+
+    /** How long a verified recipient session lasts. */
+    @WithDefault("15m")
+    Duration sessionTtl();
+
+    /** How long a one-time link stays valid (it is also spent by its first use). */
+    @WithDefault("7d")
+    Duration linkTtl();
+
+    /** Mark the session cookie Secure (HTTPS only). Off only for plain-HTTP local runs. */
+    @WithDefault("true")
+    boolean secureCookie();
+
+    /** Prefix of the Redis keys that remember spent links. */
+    @WithDefault("tg:link:")
+    String spentLinkPrefix();
+}

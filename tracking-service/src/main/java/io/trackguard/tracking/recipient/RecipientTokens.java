@@ -1,0 +1,112 @@
+package io.trackguard.tracking.recipient;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Signed, expiring proofs of being the recipient (HS256 JWTs, jose4j). A session says "this
+ * caller proved it is the recipient of the shipment whose number hashes to sub"; a link says
+ * the same once, for whoever holds it, and carries an id so that it is spent by its first use.
+ * Neither carries the tracking number or anything personal.
+ */
+@ApplicationScoped
+public class RecipientTokens {
+
+    static final String SESSION = "recipient-session";
+    static final String LINK = "recipient-link";
+    private static final String ISSUER = "trackguard-tracking";
+
+    /** What a valid token says. {@code id} and {@code trackingNumber} are only in links. */
+    public record Claims(String numberHash, String id, String trackingNumber, Instant expiresAt) {
+    }
+
+    private final HmacKey key;
+    private final RecipientConfig config;
+
+    public RecipientTokens(RecipientConfig config) {
+        if (config.signingKey().length() < 32) {
+            throw new IllegalStateException("trackguard.recipient.signing-key must have at least 32 characters");
+        }
+        this.key = new HmacKey(config.signingKey().getBytes(StandardCharsets.UTF_8));
+        this.config = config;
+    }
+
+    public String session(String numberHash) {
+        return sign(SESSION, numberHash, null, null, Instant.now().plus(config.sessionTtl()));
+    }
+
+    /** A link carries the number too: whoever holds it is meant to see that shipment. */
+    public String link(String numberHash, String trackingNumber) {
+        return sign(LINK, numberHash, UUID.randomUUID().toString(), trackingNumber, Instant.now().plus(config.linkTtl()));
+    }
+
+    public Optional<Claims> readSession(String token) {
+        return read(SESSION, token);
+    }
+
+    public Optional<Claims> readLink(String token) {
+        return read(LINK, token);
+    }
+
+    private String sign(String type, String numberHash, String id, String trackingNumber, Instant expiresAt) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setAudience(type);
+        claims.setSubject(numberHash);
+        claims.setIssuedAtToNow();
+        claims.setExpirationTime(NumericDate.fromMilliseconds(expiresAt.toEpochMilli()));
+        if (id != null) {
+            claims.setJwtId(id);
+            claims.setStringClaim("tn", trackingNumber);
+        }
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKey(key);
+        jws.setDoKeyValidation(false);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+    }
+
+    private Optional<Claims> read(String type, String token) {
+        if (token == null || token.length() > 2048) {
+            return Optional.empty();
+        }
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setAllowedClockSkewInSeconds(5)
+                .setRequireSubject()
+                .setExpectedIssuer(ISSUER)
+                .setExpectedAudience(type)
+                .setVerificationKey(key)
+                .setRelaxVerificationKeyValidation()
+                .setJwsAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                .build();
+        try {
+            JwtClaims claims = consumer.processToClaims(token);
+            if (LINK.equals(type) && claims.getJwtId() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Claims(claims.getSubject(), claims.getJwtId(), claims.getStringClaimValue("tn"),
+                    Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis())));
+        } catch (InvalidJwtException | MalformedClaimException e) {
+            return Optional.empty();
+        }
+    }
+}
