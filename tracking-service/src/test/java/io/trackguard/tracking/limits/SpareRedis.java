@@ -1,0 +1,56 @@
+package io.trackguard.tracking.limits;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A Redis of the test's own on a spare port, which the test may stop mid-way. */
+public class SpareRedis implements QuarkusTestResourceLifecycleManager {
+
+    private static Process process;
+    private static int port;
+
+    @Override
+    public Map<String, String> start() {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            Path dir = Files.createTempDirectory("spare-redis");
+            process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no", "--dir", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline) {
+                try (Socket s = new Socket("127.0.0.1", port)) {
+                    break;
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("could not start redis-server", e);
+        }
+        return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + port);
+    }
+
+    /** Stops this Redis, as a crash would. */
+    public static void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
