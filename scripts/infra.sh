@@ -25,7 +25,15 @@ ensure_databases() {
   psql -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -f "$ROOT/scripts/databases.sql" >/dev/null
 }
 
+# The page tests drive Debian's Chromium; test tools that download their own browser fail here.
+ensure_browser() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
+  log "installing chromium and chromium-driver (Debian packages) for the page tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
 ensure_postgres
 ensure_redis
 ensure_databases
+[[ "${1:-}" == "--with-browser" ]] && ensure_browser
 log "PostgreSQL and Redis are up; databases are in place"

@@ -27,15 +27,12 @@ class BadInputIT {
     @Test
     void malformedAndMistypedTrackingNumbers() {
         for (String bad : List.of("ORD-2026-000123", "0000", "%00", "A".repeat(200), "BWBVQKS7YMXQRRKD6O")) {
-            clean4xx(given().get(Stack.TRACKING + "/api/v1/track/" + bad).then()).statusCode(400);
+            clean4xx(Clients.fresh().get(Stack.TRACKING + "/api/v1/track/" + bad).then()).statusCode(400);
             clean4xx(given().auth().oauth2(Tokens.ocs()).get(Stack.GATEWAY + "/api/v1/shipments/" + bad).then()).statusCode(400);
         }
         String valid = Shipments.createThroughGateway(Tokens.acme());
-        String swapped = valid.charAt(1) + "" + valid.charAt(0) + valid.substring(2);
-        if (!swapped.equals(valid)) {
-            clean4xx(given().get(Stack.TRACKING + "/api/v1/track/" + swapped).then()).statusCode(400)
-                    .body("type", equalTo("urn:trackguard:problem:mistyped-tracking-number"));
-        }
+        clean4xx(Clients.fresh().get(Stack.TRACKING + "/api/v1/track/" + Numbers.mistyped(valid)).then()).statusCode(400)
+                .body("type", equalTo("urn:trackguard:problem:mistyped-tracking-number"));
     }
 
     @Test

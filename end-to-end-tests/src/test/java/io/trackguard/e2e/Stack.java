@@ -34,6 +34,19 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
     public static final String NOTIFICATION = "http://127.0.0.1:" + NOTIFICATION_PORT;
 
     private static final Path WORK = ROOT.resolve("end-to-end-tests/target/stack");
+    /** Each run its own Redis keys, so blocks and limits of an earlier run never leak into this one. */
+    private static final String RUN = "tg:e2e:" + java.util.UUID.randomUUID() + ":";
+    /**
+     * The suite stands where an ingress would: 127.0.0.1 is a trusted proxy, so each test
+     * acts as its own client through X-Forwarded-For (Clients), as real visitors do.
+     */
+    private static final Map<String, String> TRACKING_ENV = Map.of(
+            "TRACKGUARD_TRACKING_TRUSTED_PROXIES", "127.0.0.1/32",
+            "TRACKGUARD_RECIPIENT_SECURE_COOKIE", "false",
+            "TRACKGUARD_RATELIMIT_KEY_PREFIX", RUN + "rl:",
+            "TRACKGUARD_ABUSE_KEY_PREFIX", RUN + "abuse:",
+            "TRACKGUARD_ABUSE_STREAM", RUN + "security-events",
+            "TRACKGUARD_RECIPIENT_SPENT_LINK_PREFIX", RUN + "link:");
     private static final Map<String, Process> SERVICES = new LinkedHashMap<>();
     private static boolean started;
 
@@ -48,7 +61,7 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             Files.createDirectories(WORK);
             run(ROOT.resolve("scripts/infra.sh").toString());
             run(ROOT.resolve("scripts/keycloak.sh").toString(), "start", WORK.resolve("keycloak").toString(), String.valueOf(KEYCLOAK_PORT));
-            startService("tracking-service", TRACKING_PORT, "tracking_e2e", Map.of());
+            startService("tracking-service", TRACKING_PORT, "tracking_e2e", TRACKING_ENV);
             startService("partner-gateway", GATEWAY_PORT, "gateway_e2e",
                     Map.of("QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING));
             startService("notification-service", NOTIFICATION_PORT, "notification_e2e", Map.of());
@@ -69,7 +82,11 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
 
     public static void restartService(String name) throws Exception {
         stopService(name);
-        Map<String, String> extra = "partner-gateway".equals(name) ? Map.of("QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING) : Map.of();
+        Map<String, String> extra = switch (name) {
+            case "partner-gateway" -> Map.of("QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING);
+            case "tracking-service" -> TRACKING_ENV;
+            default -> Map.of();
+        };
         String db = switch (name) {
             case "tracking-service" -> "tracking_e2e";
             case "partner-gateway" -> "gateway_e2e";

@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 /**
  * Appends access records off the request path: requests queue them, a scheduled flush
  * writes them in batches. A graceful shutdown writes everything still queued. A crash loses
- * at most what was queued since the last flush (half a second's worth). If the queue is full
+ * at most what was queued since the last flush (a second's worth). If the queue is full
  * (the database has been away for a while), the request writes its own record, and if that
  * fails too the disclosure is refused: nothing is disclosed that is not audited.
  */
@@ -57,8 +57,8 @@ public class AccessLog {
         }
     }
 
-    /** Writes what is queued. Runs every half second, and once more at shutdown. */
-    @Scheduled(every = "${trackguard.audit.flush-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Writes what is queued. Runs every second, and once more at shutdown. */
+    @Scheduled(every = "${trackguard.audit.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void flush() {
         List<AccessRecord> batch = new ArrayList<>(config.batchSize());
         while (queue.drainTo(batch, config.batchSize()) > 0) {

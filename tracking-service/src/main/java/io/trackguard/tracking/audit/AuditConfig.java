@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 public interface AuditConfig {
 
     /** How often queued records are written (read by the scheduler; a crash loses at most this much). */
-    @WithDefault("0.5s")
+    @WithDefault("1s")
     String flushInterval();
 
     /** When partitions are maintained (Quartz-style cron, read by the scheduler). */

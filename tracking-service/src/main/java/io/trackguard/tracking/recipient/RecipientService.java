@@ -8,6 +8,7 @@ import io.trackguard.ratelimit.LimitDecision;
 import io.trackguard.ratelimit.LimitResult;
 import io.trackguard.ratelimit.RateLimiter;
 import io.trackguard.tracking.abuse.AbuseDetector;
+import io.trackguard.tracking.audit.AccessLog;
 import io.trackguard.tracking.audit.Audit;
 import io.trackguard.tracking.audit.Outcome;
 import io.trackguard.tracking.client.Actor;
@@ -62,11 +63,12 @@ public class RecipientService {
     private final RedisDataSource redis;
     private final EntityManager em;
     private final RoutingContext http;
+    private final AccessLog accessLog;
 
     public RecipientService(RateLimiter limiter, AbuseDetector abuse, Policies policies, ShipmentService shipments,
                             Disclosures disclosures, Audit audit, Pseudonyms pseudonyms, CurrentRequest request,
                             RecipientTokens tokens, RecipientSession sessions, RecipientConfig config, RedisDataSource redis,
-                            EntityManager em, RoutingContext http) {
+                            EntityManager em, RoutingContext http, AccessLog accessLog) {
         this.limiter = limiter;
         this.abuse = abuse;
         this.policies = policies;
@@ -81,6 +83,7 @@ public class RecipientService {
         this.redis = redis;
         this.em = em;
         this.http = http;
+        this.accessLog = accessLog;
     }
 
     public Verified verify(String rawNumber, String postalCode) {
@@ -147,6 +150,8 @@ public class RecipientService {
     public List<AccessEntry> accesses(String rawNumber) {
         Actor actor = request.anonymous(ActorKind.RECIPIENT);
         Shipment shipment = provenShipment(actor, rawNumber);
+        // what is still queued belongs in the answer too: the recipient may have just verified
+        accessLog.flush();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT occurred_at, actor_kind, tier, outcome FROM access_record
