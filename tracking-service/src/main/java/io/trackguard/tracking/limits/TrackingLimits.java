@@ -11,6 +11,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "trackguard.limits")
 public interface TrackingLimits {
 
+    /**
+     * Whether public lookups go through the limiter and enumeration detection. Off only for
+     * the benchmark that measures what the limiter costs (bench/); never off in a deployment.
+     */
+    @io.smallrye.config.WithDefault("true")
+    boolean publicLookupsLimited();
+
     /** Public lookups per client. */
     Rate lookupsPerClient();
 

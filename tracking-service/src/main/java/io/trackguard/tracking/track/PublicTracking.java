@@ -35,6 +35,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class PublicTracking {
 
+    private static final LimitDecision UNLIMITED = new LimitDecision(List.of(), false);
+
     /** A view and the RateLimit fields to send with it. */
     public record Answer(ShipmentView view, Map<String, String> headers) {
     }
@@ -47,9 +49,11 @@ public class PublicTracking {
     private final Audit audit;
     private final Pseudonyms pseudonyms;
     private final CurrentRequest request;
+    private final boolean limited;
 
     public PublicTracking(RateLimiter limiter, AbuseDetector abuse, Policies policies, ShipmentService shipments,
-                          Disclosures disclosures, Audit audit, Pseudonyms pseudonyms, CurrentRequest request) {
+                          Disclosures disclosures, Audit audit, Pseudonyms pseudonyms, CurrentRequest request,
+                          io.trackguard.tracking.limits.TrackingLimits limits) {
         this.limiter = limiter;
         this.abuse = abuse;
         this.policies = policies;
@@ -58,6 +62,7 @@ public class PublicTracking {
         this.audit = audit;
         this.pseudonyms = pseudonyms;
         this.request = request;
+        this.limited = limits.publicLookupsLimited();
     }
 
     public Answer lookup(String rawNumber) {
@@ -65,12 +70,16 @@ public class PublicTracking {
         TrackingNumber.Parsed parsed = TrackingNumber.parse(rawNumber);
         String numberHash = parsed.valid() ? pseudonyms.trackingNumber(parsed.number().value()) : null;
 
-        LimitDecision decision = guard(actor, numberHash, parsed.valid() ? 0 : 1);
+        LimitDecision decision = limited ? guard(actor, numberHash, parsed.valid() ? 0 : 1) : UNLIMITED;
         if (!parsed.valid()) {
             audit.attempt(actor, null, null, null, Outcome.INVALID, null);
             TrackingNumbers.require(rawNumber); // throws the 400 that says what is wrong
         }
         Optional<Shipment> shipment = shipments.findByNumber(parsed.number());
+        if (shipment.isEmpty() && !limited) {
+            audit.attempt(actor, null, null, numberHash, Outcome.NOT_FOUND, null);
+            throw ShipmentNotFound.problem();
+        }
         if (shipment.isEmpty()) {
             audit.attempt(actor, null, null, numberHash, Outcome.NOT_FOUND, null);
             LimitDecision afterMiss = limiter.decideWith(List.of(LimitCheck.of(policies.missesPerClient(), actor.id())),
