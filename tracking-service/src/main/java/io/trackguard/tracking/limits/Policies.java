@@ -12,6 +12,7 @@ public class Policies {
     private final RateLimitPolicy lookupsPerNumber;
     private final RateLimitPolicy verificationsPerClient;
     private final RateLimitPolicy verificationFailuresPerShipment;
+    private final RateLimitPolicy partnerRequestsPerClient;
 
     public Policies(TrackingLimits limits) {
         lookupsPerClient = TrackingLimits.rate("lookups", limits.lookupsPerClient());
@@ -19,6 +20,11 @@ public class Policies {
         lookupsPerNumber = TrackingLimits.rate("number", limits.lookupsPerNumber());
         verificationsPerClient = TrackingLimits.rate("verify", limits.verificationsPerClient());
         verificationFailuresPerShipment = TrackingLimits.window("verify-failures", limits.verificationFailuresPerShipment());
+        partnerRequestsPerClient = TrackingLimits.rate("partner", limits.partnerRequestsPerClient());
+    }
+
+    public RateLimitPolicy partnerRequestsPerClient() {
+        return partnerRequestsPerClient;
     }
 
     public RateLimitPolicy lookupsPerClient() {

@@ -30,6 +30,9 @@ public interface TrackingLimits {
     /** Recipient verification attempts per client. */
     Rate verificationsPerClient();
 
+    /** Partner API requests per partner client (partner-gateway holds partners to their plan first). */
+    Rate partnerRequestsPerClient();
+
     /** Failed verifications per shipment before it locks for the rest of the window. */
     Window verificationFailuresPerShipment();
 

@@ -10,6 +10,8 @@ import io.trackguard.tracking.client.Pseudonyms;
 import io.trackguard.tracking.disclosure.Disclosures;
 import io.trackguard.tracking.disclosure.ShipmentView;
 import io.trackguard.tracking.disclosure.Tier;
+import io.trackguard.tracking.limits.PartnerLimit;
+import java.util.Map;
 import io.trackguard.tracking.partner.PartnerCaller;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import io.trackguard.tracking.trackingnumber.TrackingNumbers;
@@ -41,39 +43,52 @@ public class ShipmentResource {
     private final CurrentRequest request;
     private final Audit audit;
     private final Pseudonyms pseudonyms;
+    private final PartnerLimit limit;
 
     public ShipmentResource(ShipmentService shipments, Disclosures disclosures, PartnerCaller caller, CurrentRequest request,
-                            Audit audit, Pseudonyms pseudonyms) {
+                            Audit audit, Pseudonyms pseudonyms, PartnerLimit limit) {
         this.shipments = shipments;
         this.disclosures = disclosures;
         this.caller = caller;
         this.request = request;
         this.audit = audit;
         this.pseudonyms = pseudonyms;
+        this.limit = limit;
     }
 
     @POST
     @PermissionsAllowed("shipments:write")
     @Operation(summary = "Create a shipment for the calling partner; answers with its tracking number")
     public Response create(@NotNull @Valid NewShipment body, @Context UriInfo uri) {
-        Shipment created = shipments.create(caller.partnerId(), caller.displayName(), caller.sensitive(), body);
-        ShipmentView view = disclosures.disclose(created, Tier.PARTNER, request.authenticated(ActorKind.PARTNER));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.trackingNumber).build()).entity(view).build();
+        String partnerId = caller.partnerId();
+        Actor actor = request.authenticated(ActorKind.PARTNER);
+        Map<String, String> rateLimit = limit.admit(actor);
+        Shipment created = shipments.create(partnerId, caller.displayName(), caller.sensitive(), body);
+        ShipmentView view = disclosures.disclose(created, Tier.PARTNER, actor);
+        Response.ResponseBuilder answer = Response.created(uri.getAbsolutePathBuilder().path(created.trackingNumber).build()).entity(view);
+        rateLimit.forEach(answer::header);
+        return answer.build();
     }
 
     @GET
     @Path("/{trackingNumber}")
     @PermissionsAllowed("shipments:read")
     @Operation(summary = "Read one of the calling partner's shipments; another partner's is 404")
-    public ShipmentView get(@PathParam("trackingNumber") String trackingNumber) {
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ShipmentView.class)))
+    public Response get(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         Actor actor = request.authenticated(ActorKind.PARTNER);
+        Map<String, String> rateLimit = limit.admit(actor);
         TrackingNumber number = TrackingNumbers.require(trackingNumber);
-        return shipments.findOwned(partnerId, number)
+        ShipmentView view = shipments.findOwned(partnerId, number)
                 .map(s -> disclosures.disclose(s, Tier.PARTNER, actor))
                 .orElseThrow(() -> {
                     audit.attempt(actor, null, null, pseudonyms.trackingNumber(number.value()), Outcome.NOT_FOUND, null);
                     return ShipmentNotFound.problem();
                 });
+        Response.ResponseBuilder answer = Response.ok(view);
+        rateLimit.forEach(answer::header);
+        return answer.build();
     }
 }

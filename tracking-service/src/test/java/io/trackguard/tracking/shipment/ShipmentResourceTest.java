@@ -46,6 +46,7 @@ class ShipmentResourceTest {
 
         given().when().get("/api/v1/shipments/" + number.toLowerCase())
                 .then().statusCode(200)
+                .header("RateLimit-Policy", "\"partner\";q=50;w=1")
                 .body("trackingNumber", equalTo(number))
                 .body("recipient.name", equalTo("Jane Roe"))
                 .body("productCategory", equalTo("cannabis"));
