@@ -112,6 +112,9 @@ public interface Msg {
     @Message("Delivered")
     String status_DELIVERED();
 
+    @Message("Cancelled by the sender")
+    String status_CANCELLED();
+
     @Message("Are you the recipient?")
     String verify_title();
 

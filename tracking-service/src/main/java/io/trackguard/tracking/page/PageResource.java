@@ -243,6 +243,7 @@ public class PageResource {
             case "IN_TRANSIT" -> m.status_IN_TRANSIT();
             case "OUT_FOR_DELIVERY" -> m.status_OUT_FOR_DELIVERY();
             case "DELIVERED" -> m.status_DELIVERED();
+            case "CANCELLED" -> m.status_CANCELLED();
             default -> status;
         };
     }

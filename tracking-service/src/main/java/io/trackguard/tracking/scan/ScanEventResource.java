@@ -27,11 +27,39 @@ public class ScanEventResource {
     private final ScanService scans;
     private final DisclosurePolicy disclosure;
     private final JsonWebToken token;
+    private final io.trackguard.tracking.shipment.ShipmentService shipments;
+    private final io.trackguard.tracking.partner.PartnerCaller caller;
+    private final io.trackguard.tracking.disclosure.Disclosures disclosures;
+    private final io.trackguard.tracking.client.CurrentRequest request;
+    private final io.trackguard.tracking.limits.PartnerLimit limit;
 
-    public ScanEventResource(ScanService scans, DisclosurePolicy disclosure, JsonWebToken token) {
+    public ScanEventResource(ScanService scans, DisclosurePolicy disclosure, JsonWebToken token,
+                             io.trackguard.tracking.shipment.ShipmentService shipments, io.trackguard.tracking.partner.PartnerCaller caller,
+                             io.trackguard.tracking.disclosure.Disclosures disclosures, io.trackguard.tracking.client.CurrentRequest request,
+                             io.trackguard.tracking.limits.PartnerLimit limit) {
         this.scans = scans;
         this.disclosure = disclosure;
         this.token = token;
+        this.shipments = shipments;
+        this.caller = caller;
+        this.disclosures = disclosures;
+        this.request = request;
+        this.limit = limit;
+    }
+
+    @jakarta.ws.rs.GET
+    @io.quarkus.security.PermissionsAllowed("shipments:read")
+    @Operation(summary = "The timeline of one of the calling partner's shipments; another partner's is 404")
+    public Response list(@PathParam("trackingNumber") String trackingNumber) {
+        String partnerId = caller.partnerId();
+        io.trackguard.tracking.client.Actor actor = request.authenticated(io.trackguard.tracking.client.ActorKind.PARTNER);
+        java.util.Map<String, String> rateLimit = limit.admit(actor);
+        java.util.List<TimelineEvent> events = shipments.findOwned(partnerId, TrackingNumbers.require(trackingNumber))
+                .map(s -> disclosures.disclose(s, io.trackguard.tracking.disclosure.Tier.PARTNER, actor).events())
+                .orElseThrow(io.trackguard.tracking.shipment.ShipmentNotFound::problem);
+        Response.ResponseBuilder answer = Response.ok(events);
+        rateLimit.forEach(answer::header);
+        return answer.build();
     }
 
     @POST

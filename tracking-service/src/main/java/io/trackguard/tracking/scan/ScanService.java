@@ -29,9 +29,9 @@ public class ScanService {
 
     public ScanEvent record(TrackingNumber number, NewScanEvent in, String recordedBy) {
         Shipment shipment = shipments.findByNumber(number).orElseThrow(ShipmentNotFound::problem);
-        if (shipment.status == ShipmentStatus.DELIVERED) {
-            throw new ProblemException(Problem.typed("shipment-delivered", 409, "Shipment already delivered",
-                    "A delivered shipment takes no further scans."));
+        if (shipment.status.closed()) {
+            throw new ProblemException(Problem.typed("shipment-closed", 409, "Shipment closed",
+                    "A delivered or cancelled shipment takes no further scans."));
         }
         Instant now = Instant.now();
         if (in.occurredAt().isAfter(now.plus(MAX_CLOCK_SKEW))) {

@@ -11,7 +11,13 @@ import io.trackguard.tracking.disclosure.Disclosures;
 import io.trackguard.tracking.disclosure.ShipmentView;
 import io.trackguard.tracking.disclosure.Tier;
 import io.trackguard.tracking.limits.PartnerLimit;
+import java.util.List;
 import java.util.Map;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import io.trackguard.tracking.partner.PartnerCaller;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import io.trackguard.tracking.trackingnumber.TrackingNumbers;
@@ -90,5 +96,65 @@ public class ShipmentResource {
         Response.ResponseBuilder answer = Response.ok(view);
         rateLimit.forEach(answer::header);
         return answer.build();
+    }
+
+    @GET
+    @PermissionsAllowed("shipments:read")
+    @Operation(summary = "The calling partner's own shipments, newest first, filtered, cursor-paginated")
+    public Response list(@QueryParam("reference") @Size(max = 64) String reference,
+                         @QueryParam("status") ShipmentStatus status,
+                         @QueryParam("createdFrom") String createdFrom,
+                         @QueryParam("createdTo") String createdTo,
+                         @QueryParam("cursor") @Size(max = 200) String cursor,
+                         @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        String partnerId = caller.partnerId();
+        Actor actor = request.authenticated(ActorKind.PARTNER);
+        Map<String, String> rateLimit = limit(actor);
+        ShipmentFilter filter = new ShipmentFilter(reference, status, instant("createdFrom", createdFrom), instant("createdTo", createdTo));
+        List<Shipment> found = shipments.page(partnerId, filter, cursor == null ? null : ShipmentCursor.decode(cursor), limit + 1);
+        List<Shipment> page = found.subList(0, Math.min(limit, found.size()));
+        String next = found.size() > limit ? new ShipmentCursor(page.get(limit - 1).createdAt, page.get(limit - 1).id).encode() : null;
+        List<ShipmentView> views = page.stream().map(s -> disclosures.disclose(s, Tier.PARTNER, actor)).toList();
+        Response.ResponseBuilder answer = Response.ok(new ShipmentPage(views, next));
+        rateLimit.forEach(answer::header);
+        return answer.build();
+    }
+
+    @POST
+    @Path("/{trackingNumber}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @PermissionsAllowed("shipments:write")
+    @Operation(summary = "Cancel one of the calling partner's shipments while it is not yet in transit (409 after)")
+    @jakarta.transaction.Transactional // the view is built from the cancelled shipment before the session closes
+    public Response cancel(@PathParam("trackingNumber") String trackingNumber) {
+        String partnerId = caller.partnerId();
+        Actor actor = request.authenticated(ActorKind.PARTNER);
+        Map<String, String> rateLimit = limit(actor);
+        TrackingNumber number = TrackingNumbers.require(trackingNumber);
+        ShipmentView view = shipments.cancel(partnerId, number)
+                .map(s -> disclosures.disclose(s, Tier.PARTNER, actor))
+                .orElseThrow(() -> {
+                    audit.attempt(actor, null, null, pseudonyms.trackingNumber(number.value()), Outcome.NOT_FOUND, null);
+                    return ShipmentNotFound.problem();
+                });
+        Response.ResponseBuilder answer = Response.ok(view);
+        rateLimit.forEach(answer::header);
+        return answer.build();
+    }
+
+    private Map<String, String> limit(Actor actor) {
+        return this.limit.admit(actor);
+    }
+
+    private static java.time.Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new io.trackguard.problem.ProblemException(io.trackguard.problem.Problem.typed("invalid-request", 400,
+                    "Invalid request", name + ": an ISO-8601 instant such as 2026-11-28T00:00:00Z"));
+        }
     }
 }

@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,6 +80,53 @@ public class ShipmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Shipment> findByNumber(TrackingNumber number) {
         return Shipment.find("trackingNumber", number.value()).firstResultOptional();
+    }
+
+    /** Cancels one of the partner's shipments, only while it is not yet in transit. */
+    public Optional<Shipment> cancel(String partnerId, TrackingNumber number) {
+        Optional<Shipment> found = findOwned(partnerId, number);
+        found.ifPresent(s -> {
+            if (s.status == ShipmentStatus.CANCELLED) {
+                return; // cancelling twice is the same as once
+            }
+            if (!s.status.cancellable()) {
+                throw new ProblemException(Problem.typed("not-cancellable", 409, "Shipment cannot be cancelled",
+                        "The shipment is already in transit or delivered."));
+            }
+            s.status = ShipmentStatus.CANCELLED;
+            s.updatedAt = Instant.now();
+        });
+        return found;
+    }
+
+    /** One page of the partner's own shipments, newest first, after the cursor. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Shipment> page(String partnerId, ShipmentFilter filter, ShipmentCursor after, int limit) {
+        StringBuilder where = new StringBuilder("partner.id = :partner");
+        Map<String, Object> params = new HashMap<>();
+        params.put("partner", partnerId);
+        if (filter.reference() != null) {
+            where.append(" and orderReference = :reference");
+            params.put("reference", filter.reference());
+        }
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.createdFrom() != null) {
+            where.append(" and createdAt >= :from");
+            params.put("from", filter.createdFrom());
+        }
+        if (filter.createdTo() != null) {
+            where.append(" and createdAt < :to");
+            params.put("to", filter.createdTo());
+        }
+        if (after != null) {
+            where.append(" and (createdAt < :afterTime or (createdAt = :afterTime and id < :afterId))");
+            params.put("afterTime", after.createdAt());
+            params.put("afterId", after.id());
+        }
+        return Shipment.<Shipment>find(where + " order by createdAt desc, id desc", params).page(0, limit).list();
     }
 
     private static ProblemException duplicateReference() {

@@ -1,6 +1,19 @@
 package io.trackguard.tracking.shipment;
 
-/** Where a shipment is. Every status after CREATED is set by the scan event of the same name. */
+/**
+ * Where a shipment is. The statuses from ACCEPTED to DELIVERED are set by the scan of the
+ * same name; CANCELLED by the owning partner, only before the parcel is in transit.
+ */
 public enum ShipmentStatus {
-    CREATED, ACCEPTED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED
+    CREATED, ACCEPTED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, CANCELLED;
+
+    /** A partner may still cancel: the parcel has not left the first facility. */
+    public boolean cancellable() {
+        return this == CREATED || this == ACCEPTED;
+    }
+
+    /** No scan is taken any more. */
+    public boolean closed() {
+        return this == DELIVERED || this == CANCELLED;
+    }
 }
