@@ -38,7 +38,8 @@ for partner in ocs acme; do
     cat=${CATEGORIES[$((RANDOM % ${#CATEGORIES[@]}))]}
     [[ $partner == ocs ]] && cat=cannabis
     name=${NAMES[$((RANDOM % ${#NAMES[@]}))]}
-    number=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$GATEWAY/api/v1/shipments" \
+    number=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -H "Idempotency-Key: demo-$partner-$i" "$GATEWAY/api/v1/shipments" \
       -d "{\"orderReference\":\"$(echo "$partner" | tr a-z A-Z)-DEMO-$i\",\"recipient\":{\"name\":\"$name\",\"email\":\"demo$i@example.com\"},\"destination\":{\"line1\":\"$i Demo St\",\"city\":\"$city\",\"province\":\"$prov\",\"postalCode\":\"${POSTAL[$c]}\"},\"productCategory\":\"$cat\"}" \
       | field trackingNumber)
     echo "$number" >> "$OUT"

@@ -32,7 +32,7 @@ start_service() {
   QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/trackguard" \
   QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL="http://127.0.0.1:${PORT[tracking-service]}" \
   QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=true \
-  TRACKGUARD_RECIPIENT_SECURE_COOKIE=false \
+  TRACKGUARD_RECIPIENT_SECURE_COOKIE=false TRACKGUARD_GATEWAY_ALLOW_HTTP_LOOPBACK_WEBHOOKS=true \
     setsid java -Xmx256m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$RUN/$name.log" 2>&1 < /dev/null &
   echo $! > "$RUN/$name.pid"
 }
@@ -67,7 +67,8 @@ Trackguard is running:
 Get a partner token and create a shipment:
   TOKEN=\$(curl -s -u partner-acme:demo-only-partner-acme-secret -d grant_type=client_credentials \\
     http://127.0.0.1:$KEYCLOAK_PORT/realms/trackguard/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
-  curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' http://127.0.0.1:${PORT[partner-gateway]}/api/v1/shipments \\
+  curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' -H "Idempotency-Key: \$(cat /proc/sys/kernel/random/uuid)" \\
+    http://127.0.0.1:${PORT[partner-gateway]}/api/v1/shipments \\
     -d '{"orderReference":"ORD-1","recipient":{"name":"Jane Roe"},"destination":{"line1":"1 King St W","city":"Toronto","province":"ON","postalCode":"M5H 1A1"},"productCategory":"apparel"}'
 
 A demo tracking number to look up publicly: $(head -n1 "$RUN/demo-tracking-numbers.txt" 2>/dev/null)

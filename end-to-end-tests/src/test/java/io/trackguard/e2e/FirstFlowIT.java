@@ -28,7 +28,8 @@ class FirstFlowIT {
     @Test
     void partnerCreatesOperationsScanAndThePublicSeesOnlyThePublicColumn() {
         String reference = "ORD-" + UUID.randomUUID();
-        String number = given().auth().oauth2(Tokens.ocs()).contentType(ContentType.JSON).body(Shipments.body(reference))
+        String number = given().auth().oauth2(Tokens.ocs()).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(Shipments.body(reference))
                 .post(Stack.GATEWAY + "/api/v1/shipments")
                 .then().statusCode(201)
                 .header("Location", matchesPattern(Stack.GATEWAY + "/api/v1/shipments/[2-9A-HJKMNP-Z]{18}"))

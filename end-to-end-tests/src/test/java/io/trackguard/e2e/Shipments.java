@@ -25,7 +25,8 @@ final class Shipments {
 
     /** Creates a shipment through partner-gateway; returns its tracking number. */
     static String createThroughGateway(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body("ORD-" + UUID.randomUUID()))
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(body("ORD-" + UUID.randomUUID()))
                 .post(Stack.GATEWAY + "/api/v1/shipments")
                 .then().statusCode(201).extract().path("trackingNumber");
     }

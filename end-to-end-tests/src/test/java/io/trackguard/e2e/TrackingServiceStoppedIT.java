@@ -20,7 +20,8 @@ class TrackingServiceStoppedIT {
             given().auth().oauth2(Tokens.ocs()).get(Stack.GATEWAY + "/api/v1/shipments/" + number)
                     .then().statusCode(503).header("Retry-After", notNullValue()).contentType("application/problem+json")
                     .body("type", equalTo("urn:trackguard:problem:tracking-unavailable"));
-            given().auth().oauth2(Tokens.ocs()).contentType(ContentType.JSON).body(Shipments.body("ORD-DOWN"))
+            given().auth().oauth2(Tokens.ocs()).contentType(ContentType.JSON).header("Idempotency-Key", "down-" + number)
+                    .body(Shipments.body("ORD-DOWN-" + number))
                     .post(Stack.GATEWAY + "/api/v1/shipments")
                     .then().statusCode(503).header("Retry-After", notNullValue());
         } finally {

@@ -1,102 +1,192 @@
 package io.trackguard.gateway.shipment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.PermissionsAllowed;
+import io.trackguard.gateway.idempotency.IdempotencyStore;
 import io.trackguard.gateway.partner.PartnerCaller;
+import io.trackguard.gateway.quota.Quota;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 /**
- * The partner shipment API. The body is validated by tracking-service, which owns shipments;
- * its answers are relayed, with tenant isolation checked again here.
+ * The partner shipment API. Bodies are validated by tracking-service, which owns shipments;
+ * its answers are relayed, with the tenant checked again here. Every call counts against the
+ * partner's plan.
  */
-@Path("/api/v1/shipments")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Shipments")
 public class ShipmentResource {
 
-    private static final Logger LOG = Logger.getLogger(ShipmentResource.class);
     /** Anything else cannot be a tracking number; tracking-service does the full check. */
-    private static final Pattern PLAUSIBLE_NUMBER = Pattern.compile("[A-Za-z0-9 -]{1,40}");
+    static final Pattern PLAUSIBLE_NUMBER = Pattern.compile("[A-Za-z0-9 -]{1,40}");
 
     private final TrackingServiceClient tracking;
+    private final ShipmentCreation creation;
+    private final IdempotencyStore idempotency;
     private final PartnerCaller caller;
-    private final ObjectMapper objectMapper;
+    private final Quota quota;
+    private final Relay relay;
+    private final BatchCreation batches;
 
-    public ShipmentResource(TrackingServiceClient tracking, PartnerCaller caller, ObjectMapper objectMapper) {
+    public ShipmentResource(TrackingServiceClient tracking, ShipmentCreation creation, IdempotencyStore idempotency,
+                            PartnerCaller caller, Quota quota, Relay relay, BatchCreation batches) {
         this.tracking = tracking;
+        this.creation = creation;
+        this.idempotency = idempotency;
         this.caller = caller;
-        this.objectMapper = objectMapper;
+        this.quota = quota;
+        this.relay = relay;
+        this.batches = batches;
     }
 
     @POST
+    @Path("shipments")
     @PermissionsAllowed("shipments:write")
-    @Operation(summary = "Create a shipment; answers 201 with its tracking number")
-    public Response create(@NotNull JsonNode shipment, @Context UriInfo uri) {
-        caller.partnerId();
-        if (!shipment.isObject()) {
-            throw new ProblemException(Problem.typed("invalid-body", 400, "Invalid request body", "The body must be a JSON object."));
+    @Operation(summary = "Create a shipment; 201 with its tracking number. The same Idempotency-Key with the same body "
+            + "answers the first result again; with another body, 422")
+    public Response create(@Parameter(description = "A unique value per shipment, e.g. a UUID; kept 24 hours", required = true)
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @NotNull JsonNode shipment, @Context UriInfo uri) {
+        String partnerId = caller.partnerId();
+        quota.admit(partnerId);
+        String key = IdempotencyStore.requireKey(idempotencyKey);
+        requireObject(shipment);
+        IdempotencyStore.Claim claim = idempotency.claim(partnerId, key, shipment);
+        if (!claim.run()) {
+            return replay(claim);
         }
-        TrackingServiceClient.Answer answer = tracking.create(shipment);
-        if (answer.status() != 201) {
-            throw relayed(answer);
+        ShipmentCreation.Outcome outcome = ShipmentCreation.remembered(idempotency, partnerId, key,
+                () -> creation.create(shipment, claim.afterUnknownOutcome()),
+                ShipmentCreation.Outcome::status, o -> relay.json(o.body()),
+                o -> o.status() == 201 ? location(uri, o.body()) : null);
+        if (outcome.status() != 201) {
+            throw relay.problem(new TrackingServiceClient.Answer(outcome.status(), outcome.body()));
         }
-        String number = answer.body().path("trackingNumber").asText();
-        return Response.created(uri.getAbsolutePathBuilder().path(number).build()).entity(answer.body()).build();
+        return Response.created(URI.create(location(uri, outcome.body()))).entity(relay.owned(partnerId, outcome.body())).build();
+    }
+
+    @POST
+    @Path("shipments:batch")
+    @PermissionsAllowed("shipments:write")
+    @Operation(summary = "Create up to 100 shipments; 200 with one result per item (201, or a problem). "
+            + "Same Idempotency-Key and body: the same results again")
+    public Response createBatch(@Parameter(description = "A unique value per batch, e.g. a UUID; kept 24 hours", required = true)
+                                @HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull JsonNode batch) {
+        return batches.create(idempotencyKey, batch);
     }
 
     @GET
-    @Path("/{trackingNumber}")
+    @Path("shipments")
+    @PermissionsAllowed("shipments:read")
+    @Operation(summary = "Your own shipments, newest first, filtered by reference, status and creation time; cursor-paginated")
+    public JsonNode list(@QueryParam("reference") @Size(max = 64) String reference,
+                         @QueryParam("status") @jakarta.validation.constraints.Pattern(regexp = "[A-Z_]{1,20}") String status,
+                         @QueryParam("createdFrom") @Size(max = 40) String createdFrom,
+                         @QueryParam("createdTo") @Size(max = 40) String createdTo,
+                         @QueryParam("cursor") @Size(max = 200) String cursor,
+                         @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        String partnerId = caller.partnerId();
+        quota.admit(partnerId);
+        TrackingServiceClient.Answer answer = tracking.list(reference, status, createdFrom, createdTo, cursor, limit);
+        if (answer.status() != 200) {
+            throw relay.problem(answer);
+        }
+        return relay.ownedPage(partnerId, answer.body());
+    }
+
+    @GET
+    @Path("shipments/{trackingNumber}")
     @PermissionsAllowed("shipments:read")
     @Operation(summary = "Read one of your shipments; another partner's is 404")
     public JsonNode get(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
-        if (!PLAUSIBLE_NUMBER.matcher(trackingNumber).matches()) {
-            throw new ProblemException(Problem.typed("invalid-tracking-number", 400, "Invalid tracking number",
-                    "A tracking number has 18 characters: digits 2-9 and letters other than I, L and O."));
-        }
-        TrackingServiceClient.Answer answer = tracking.get(trackingNumber);
+        quota.admit(partnerId);
+        TrackingServiceClient.Answer answer = tracking.get(plausible(trackingNumber));
         if (answer.status() != 200) {
-            throw relayed(answer);
+            throw relay.problem(answer);
         }
-        // Second line of tenant isolation: tracking-service already filtered by the same token.
-        if (!partnerId.equals(answer.body().path("partnerId").asText())) {
-            LOG.errorf("tenant mismatch from tracking-service for partner %s; answer withheld", partnerId);
-            throw new ProblemException(Problem.typed("shipment-not-found", 404, "Shipment not found",
-                    "No shipment with this tracking number is visible to you."));
+        return relay.owned(partnerId, answer.body());
+    }
+
+    @GET
+    @Path("shipments/{trackingNumber}/events")
+    @PermissionsAllowed("shipments:read")
+    @Operation(summary = "The scan events of one of your shipments")
+    public JsonNode events(@PathParam("trackingNumber") String trackingNumber) {
+        String partnerId = caller.partnerId();
+        quota.admit(partnerId);
+        TrackingServiceClient.Answer answer = tracking.events(plausible(trackingNumber));
+        if (answer.status() != 200) {
+            throw relay.problem(answer);
         }
         return answer.body();
     }
 
-    /** tracking-service's 4xx problem, passed on under this request's id. */
-    private ProblemException relayed(TrackingServiceClient.Answer answer) {
-        try {
-            Problem problem = objectMapper.treeToValue(answer.body(), Problem.class);
-            if (problem != null && problem.status() == answer.status()) {
-                return new ProblemException(problem.withRequestId(null));
-            }
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            // not a problem document: fall through to a plain one
+    @POST
+    @Path("shipments/{trackingNumber}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @PermissionsAllowed("shipments:write")
+    @Operation(summary = "Cancel one of your shipments while it is not yet in transit; 409 after")
+    public JsonNode cancel(@PathParam("trackingNumber") String trackingNumber) {
+        String partnerId = caller.partnerId();
+        quota.admit(partnerId);
+        TrackingServiceClient.Answer answer = tracking.cancel(plausible(trackingNumber));
+        if (answer.status() != 200) {
+            throw relay.problem(answer);
         }
-        Response.Status status = Response.Status.fromStatusCode(answer.status());
-        return new ProblemException(Problem.of(answer.status(), status == null ? "Error" : status.getReasonPhrase(), null));
+        return relay.owned(partnerId, answer.body());
+    }
+
+    static Response replay(IdempotencyStore.Claim claim) {
+        Response.ResponseBuilder answer = Response.status(claim.status())
+                .type(claim.status() >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON)
+                .entity(claim.body())
+                .header("Idempotent-Replayed", "true");
+        if (claim.location() != null) {
+            answer.header("Location", claim.location());
+        }
+        return answer.build();
+    }
+
+    static void requireObject(JsonNode body) {
+        if (!body.isObject()) {
+            throw new ProblemException(Problem.typed("invalid-body", 400, "Invalid request body", "The body must be a JSON object."));
+        }
+    }
+
+    private static String location(UriInfo uri, JsonNode shipment) {
+        return uri.getBaseUriBuilder().path("api/v1/shipments").path(shipment.path("trackingNumber").asText()).build().toString();
+    }
+
+    private static String plausible(String trackingNumber) {
+        if (!PLAUSIBLE_NUMBER.matcher(trackingNumber).matches()) {
+            throw new ProblemException(Problem.typed("invalid-tracking-number", 400, "Invalid tracking number",
+                    "A tracking number has 18 characters: digits 2-9 and letters other than I, L and O."));
+        }
+        return trackingNumber;
     }
 }

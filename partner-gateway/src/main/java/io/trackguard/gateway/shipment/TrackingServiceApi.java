@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,15 +20,27 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @RegisterRestClient(configKey = "tracking-service")
 @Path("/api/v1/shipments")
+@Produces(MediaType.APPLICATION_JSON)
 interface TrackingServiceApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, JsonNode shipment);
 
     @GET
     @Path("/{trackingNumber}")
-    @Produces(MediaType.APPLICATION_JSON)
     Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("trackingNumber") String trackingNumber);
+
+    @GET
+    @Path("/{trackingNumber}/events")
+    Response events(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("trackingNumber") String trackingNumber);
+
+    @POST
+    @Path("/{trackingNumber}/cancel")
+    Response cancel(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("trackingNumber") String trackingNumber);
+
+    @GET
+    Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("reference") String reference,
+                  @QueryParam("status") String status, @QueryParam("createdFrom") String createdFrom,
+                  @QueryParam("createdTo") String createdTo, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 }

@@ -34,7 +34,7 @@ class ShipmentResourceTest {
     }
 
     static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString());
     }
 
     static Map<String, Object> shipment() {
@@ -97,6 +97,7 @@ class ShipmentResourceTest {
     @Test
     void aSlowTrackingServiceGives503() {
         TrackingServiceStandIn.mode = TrackingServiceStandIn.Mode.SLOW;
+        as(Tokens.partner("ocs")).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(503);
         as(Tokens.partner("ocs")).body(shipment()).post("/api/v1/shipments").then().statusCode(503)
                 .header("Retry-After", "5").body("type", equalTo("urn:trackguard:problem:tracking-unavailable"));
     }
@@ -142,7 +143,7 @@ class ShipmentResourceTest {
         as(Tokens.partner("ocs")).body("{\"orderReference\":").post("/api/v1/shipments").then().statusCode(400)
                 .contentType("application/problem+json");
         as(Tokens.partner("ocs")).body("[1,2]").post("/api/v1/shipments").then().statusCode(400);
-        as(Tokens.partner("ocs")).body("{\"x\":\"" + "a".repeat(70_000) + "\"}").post("/api/v1/shipments").then().statusCode(413)
+        as(Tokens.partner("ocs")).body("{\"x\":\"" + "a".repeat(200_000) + "\"}").post("/api/v1/shipments").then().statusCode(413)
                 .contentType("application/problem+json");
         as(Tokens.partner("ocs")).get("/api/v1/shipments/" + "A".repeat(60)).then().statusCode(400);
         as(Tokens.partner("ocs")).get("/api/v1/shipments/..%2F..%2Fadmin").then().statusCode(400);

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManager {
 
-    public enum Mode { NORMAL, FAILING, SLOW, LEAKING_OTHER_TENANT }
+    public enum Mode { NORMAL, FAILING, SLOW, LEAKING_OTHER_TENANT, CREATE_THEN_SLOW }
 
     public static volatile Mode mode = Mode.NORMAL;
     public static final AtomicInteger calls = new AtomicInteger();
@@ -77,6 +77,17 @@ public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManag
 
     private void route(HttpExchange exchange, String partner) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/cancel")) {
+            String number = path.split("/")[4];
+            ObjectNode shipment = SHIPMENTS.get(number);
+            if (shipment == null || !partner.equals(shipment.path("partnerId").asText())) {
+                send(exchange, 404, "{\"type\":\"urn:trackguard:problem:shipment-not-found\",\"title\":\"Shipment not found\",\"status\":404}");
+                return;
+            }
+            shipment.put("status", "CANCELLED");
+            send(exchange, 200, shipment.toString());
+            return;
+        }
         if ("POST".equals(exchange.getRequestMethod())) {
             ObjectNode body = (ObjectNode) JSON.readTree(exchange.getRequestBody());
             if (!body.hasNonNull("orderReference")) {
@@ -84,10 +95,41 @@ public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManag
                         + "\"requestId\":\"upstream-id\",\"errors\":[{\"field\":\"orderReference\",\"message\":\"must not be blank\"}]}");
                 return;
             }
+            String reference = body.path("orderReference").asText();
+            boolean duplicate = SHIPMENTS.values().stream()
+                    .anyMatch(s -> partner.equals(s.path("partnerId").asText()) && reference.equals(s.path("orderReference").asText()));
+            if (duplicate) {
+                send(exchange, 409, "{\"type\":\"urn:trackguard:problem:duplicate-order-reference\",\"title\":\"Duplicate order reference\",\"status\":409}");
+                return;
+            }
             String number = "STANDIN" + NEXT.incrementAndGet() + "ABCDEFGH".substring(0, 8);
             body.put("trackingNumber", number).put("partnerId", partner).put("status", "CREATED");
             SHIPMENTS.put(number, body);
+            if (mode == Mode.CREATE_THEN_SLOW) {
+                sleep(1500); // created, but the answer comes too late
+            }
             send(exchange, 201, body.toString());
+            return;
+        }
+        if (path.equals("/api/v1/shipments")) {
+            String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+            String reference = query.replaceAll(".*reference=([^&]*).*", "$1");
+            com.fasterxml.jackson.databind.node.ArrayNode items = JSON.createArrayNode();
+            SHIPMENTS.values().stream()
+                    .filter(s -> mode == Mode.LEAKING_OTHER_TENANT || partner.equals(s.path("partnerId").asText()))
+                    .filter(s -> !query.contains("reference=") || reference.equals(s.path("orderReference").asText()))
+                    .forEach(items::add);
+            send(exchange, 200, JSON.createObjectNode().set("items", items).toString());
+            return;
+        }
+        if (path.endsWith("/events")) {
+            String number = path.split("/")[4];
+            ObjectNode shipment = SHIPMENTS.get(number);
+            if (shipment == null || !partner.equals(shipment.path("partnerId").asText())) {
+                send(exchange, 404, "{\"type\":\"urn:trackguard:problem:shipment-not-found\",\"title\":\"Shipment not found\",\"status\":404}");
+            } else {
+                send(exchange, 200, "[{\"type\":\"ACCEPTED\",\"occurredAt\":\"2026-11-28T10:00:00Z\"}]");
+            }
             return;
         }
         String number = path.substring(path.lastIndexOf('/') + 1);

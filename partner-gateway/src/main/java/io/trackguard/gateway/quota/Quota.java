@@ -1,0 +1,73 @@
+package io.trackguard.gateway.quota;
+
+import io.trackguard.gateway.config.GatewayConfig;
+import io.trackguard.gateway.partner.Partner;
+import io.trackguard.problem.Problem;
+import io.trackguard.problem.ProblemException;
+import io.trackguard.ratelimit.LimitCheck;
+import io.trackguard.ratelimit.LimitDecision;
+import io.trackguard.ratelimit.RateLimitPolicy;
+import io.trackguard.ratelimit.RateLimiter;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each partner is held to its plan: a rate with a burst, and a daily quota, in the shared
+ * Redis limiter (one round trip). The RateLimit fields go on every answer (QuotaHeaders).
+ * Partners are authenticated: while Redis is away they go on under the in-process limit.
+ */
+@ApplicationScoped
+public class Quota {
+
+    /** Where the decision's header fields wait for the response filter. */
+    static final String HEADERS = "trackguard.quota-headers";
+    private static final long PLAN_CACHE_MILLIS = 60_000;
+
+    private record CachedPlan(String plan, long until) {
+    }
+
+    private final RateLimiter limiter;
+    private final GatewayConfig config;
+    private final RoutingContext http;
+    private final Map<String, CachedPlan> plans = new ConcurrentHashMap<>();
+
+    public Quota(RateLimiter limiter, GatewayConfig config, RoutingContext http) {
+        this.limiter = limiter;
+        this.config = config;
+        this.http = http;
+    }
+
+    public void admit(String partnerId) {
+        String planName = planOf(partnerId);
+        GatewayConfig.Plan plan = config.plans().get(planName);
+        if (plan == null) {
+            plan = config.plans().get(config.defaultPlan());
+        }
+        RateLimitPolicy rate = RateLimitPolicy.rate("quota-" + planName, plan.rate(), Duration.ofSeconds(1), plan.burst());
+        RateLimitPolicy daily = RateLimitPolicy.window("daily-" + planName, plan.daily(), Duration.ofDays(1));
+        LimitDecision decision = limiter.decide(LimitCheck.of(rate, partnerId), LimitCheck.of(daily, partnerId));
+        http.put(HEADERS, decision.headers());
+        if (!decision.allowed()) {
+            throw new ProblemException(Problem.typed("quota-exceeded", 429, "Quota exceeded",
+                    "Your plan's limit is reached; try again in " + Math.max(1, decision.retryAfterSeconds()) + " seconds."),
+                    decision.headers());
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    String planOf(String partnerId) {
+        long now = System.currentTimeMillis();
+        CachedPlan cached = plans.get(partnerId);
+        if (cached != null && cached.until() > now) {
+            return cached.plan();
+        }
+        Partner p = Partner.findById(partnerId);
+        String plan = p == null ? config.defaultPlan() : p.plan;
+        plans.put(partnerId, new CachedPlan(plan, now + PLAN_CACHE_MILLIS));
+        return plan;
+    }
+}

@@ -1,0 +1,99 @@
+package io.trackguard.gateway.webhook;
+
+import io.quarkus.security.PermissionsAllowed;
+import io.trackguard.gateway.partner.PartnerCaller;
+import io.trackguard.gateway.quota.Quota;
+import io.trackguard.problem.Problem;
+import io.trackguard.problem.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Webhook subscriptions: a partner's own, managed with scope webhooks:manage. */
+@Path("/api/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Webhooks")
+public class WebhookResource {
+
+    /** A new subscription: an https URL and the events to send (all when empty). */
+    public record NewSubscription(@NotNull @Size(max = 2000) String url, @Size(max = 10) List<@Size(max = 40) String> events) {
+    }
+
+    private final WebhookService webhooks;
+    private final PartnerCaller caller;
+    private final Quota quota;
+
+    public WebhookResource(WebhookService webhooks, PartnerCaller caller, Quota quota) {
+        this.webhooks = webhooks;
+        this.caller = caller;
+        this.quota = quota;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed("webhooks:manage")
+    @Operation(summary = "Subscribe an https URL to shipment events; the signing secret is in this answer only")
+    public Response create(@NotNull @Valid NewSubscription body) {
+        String partnerId = admitted();
+        return Response.status(201).entity(webhooks.create(partnerId, body.url(), body.events())).build();
+    }
+
+    @GET
+    @PermissionsAllowed("webhooks:manage")
+    @Operation(summary = "Your subscriptions (never their secrets)")
+    public List<WebhookService.View> list() {
+        return webhooks.list(admitted());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @PermissionsAllowed("webhooks:manage")
+    @Operation(summary = "Delete one of your subscriptions; another partner's is 404")
+    public Response delete(@PathParam("id") String id) {
+        if (!webhooks.delete(admitted(), uuid(id))) {
+            throw notFound();
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/rotate-secret")
+    @Consumes(MediaType.WILDCARD)
+    @PermissionsAllowed("webhooks:manage")
+    @Operation(summary = "A new signing secret for one of your subscriptions, in this answer only")
+    public WebhookService.View rotate(@PathParam("id") String id) {
+        return webhooks.rotate(admitted(), uuid(id)).orElseThrow(WebhookResource::notFound);
+    }
+
+    private String admitted() {
+        String partnerId = caller.partnerId();
+        quota.admit(partnerId);
+        return partnerId;
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+    }
+
+    private static ProblemException notFound() {
+        return new ProblemException(Problem.typed("webhook-not-found", 404, "Subscription not found",
+                "No subscription with this id is yours."));
+    }
+}

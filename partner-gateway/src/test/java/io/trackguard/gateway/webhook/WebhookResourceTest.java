@@ -1,0 +1,88 @@
+package io.trackguard.gateway.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class WebhookResourceTest {
+
+    static String partner(String id) {
+        return Jwt.issuer("urn:trackguard:test-issuer").audience("trackguard-gateway").subject("sa-" + id)
+                .claim("partner_id", id).claim("scope", "webhooks:manage shipments:read").expiresIn(300).sign();
+    }
+
+    static String notificationService() {
+        return Jwt.issuer("urn:trackguard:test-issuer").audience("trackguard-gateway").subject("sa-notification")
+                .groups(Set.of("incident-responder")).expiresIn(300).sign();
+    }
+
+    static io.restassured.specification.RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void aSubscriptionShowsItsSecretOnceAndOnlyToItsPartner() {
+        Map<String, Object> created = as(partner("ocs")).body(Map.of("url", "https://ocs.example/hooks", "events", List.of("shipment.delivered")))
+                .post("/api/v1/webhooks").then().statusCode(201)
+                .body("secret", startsWith("whsec_")).body("events", equalTo(List.of("shipment.delivered")))
+                .extract().as(Map.class);
+        String id = (String) created.get("id");
+        as(partner("ocs")).get("/api/v1/webhooks").then().statusCode(200)
+                .body("id", hasItem(id)).body("find { it.id == '" + id + "' }.secret", nullValue());
+        String others = as(partner("acme")).get("/api/v1/webhooks").then().statusCode(200).extract().asString();
+        assertFalse(others.contains(id) || others.contains("ocs.example"), others);
+        as(partner("acme")).delete("/api/v1/webhooks/" + id).then().statusCode(404);
+        as(partner("acme")).post("/api/v1/webhooks/" + id + "/rotate-secret").then().statusCode(404);
+
+        String rotated = as(partner("ocs")).post("/api/v1/webhooks/" + id + "/rotate-secret").then().statusCode(200)
+                .body("secret", startsWith("whsec_")).extract().path("secret");
+        assertNotEquals(created.get("secret"), rotated);
+
+        String delivery = given().auth().oauth2(notificationService()).queryParam("partner", "ocs").queryParam("event", "shipment.delivered")
+                .get("/internal/v1/webhooks").then().statusCode(200).extract().asString();
+        assertFalse(delivery.contains((String) created.get("secret")), "the old secret is gone");
+        assertEquals(true, delivery.contains(rotated), "notification-service gets the current secret to sign with");
+        given().auth().oauth2(partner("ocs")).queryParam("partner", "ocs").get("/internal/v1/webhooks").then().statusCode(403);
+
+        as(partner("ocs")).delete("/api/v1/webhooks/" + id).then().statusCode(204);
+        as(partner("ocs")).delete("/api/v1/webhooks/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void onlyHttpsAndKnownEvents() {
+        for (String url : List.of("http://ocs.example/hooks", "http://127.0.0.1:9000/hooks", "ftp://ocs.example", "https://user:pw@ocs.example/x",
+                "not a url", "https:///nohost")) {
+            as(partner("ocs")).body(Map.of("url", url)).post("/api/v1/webhooks").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        as(partner("ocs")).body(Map.of("url", "https://ocs.example/h", "events", List.of("shipment.teleported")))
+                .post("/api/v1/webhooks").then().statusCode(400);
+        as(partner("ocs")).body(Map.of("url", "https://ocs.example/all")).post("/api/v1/webhooks").then().statusCode(201)
+                .body("events", hasItem("shipment.cancelled"));
+        as(partner("ocs")).delete("/api/v1/webhooks/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void theScopeIsRequired() {
+        String noScope = Jwt.issuer("urn:trackguard:test-issuer").audience("trackguard-gateway").subject("sa-ocs")
+                .claim("partner_id", "ocs").claim("scope", "shipments:read").expiresIn(300).sign();
+        as(noScope).get("/api/v1/webhooks").then().statusCode(403);
+        as(noScope).body(Map.of("url", "https://ocs.example/h")).post("/api/v1/webhooks").then().statusCode(403)
+                .body(not(equalTo("")));
+    }
+}
