@@ -47,6 +47,10 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             "TRACKGUARD_ABUSE_KEY_PREFIX", RUN + "abuse:",
             "TRACKGUARD_ABUSE_STREAM", RUN + "security-events",
             "TRACKGUARD_RECIPIENT_SPENT_LINK_PREFIX", RUN + "link:");
+    private static final Map<String, String> GATEWAY_ENV = Map.of(
+            "QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING,
+            "QUARKUS_REST_CLIENT_KEYCLOAK_URL", KEYCLOAK,
+            "TRACKGUARD_RATELIMIT_KEY_PREFIX", RUN + "gw-rl:");
     private static final Map<String, Process> SERVICES = new LinkedHashMap<>();
     private static boolean started;
 
@@ -62,8 +66,7 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             run(ROOT.resolve("scripts/infra.sh").toString());
             run(ROOT.resolve("scripts/keycloak.sh").toString(), "start", WORK.resolve("keycloak").toString(), String.valueOf(KEYCLOAK_PORT));
             startService("tracking-service", TRACKING_PORT, "tracking_e2e", TRACKING_ENV);
-            startService("partner-gateway", GATEWAY_PORT, "gateway_e2e",
-                    Map.of("QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING));
+            startService("partner-gateway", GATEWAY_PORT, "gateway_e2e", GATEWAY_ENV);
             startService("notification-service", NOTIFICATION_PORT, "notification_e2e", Map.of());
             for (Map.Entry<String, Process> s : SERVICES.entrySet()) {
                 awaitReady(s.getKey(), s.getValue(), portOf(s.getKey()));
@@ -83,7 +86,7 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
     public static void restartService(String name) throws Exception {
         stopService(name);
         Map<String, String> extra = switch (name) {
-            case "partner-gateway" -> Map.of("QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING);
+            case "partner-gateway" -> GATEWAY_ENV;
             case "tracking-service" -> TRACKING_ENV;
             default -> Map.of();
         };

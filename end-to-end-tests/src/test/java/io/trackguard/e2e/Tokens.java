@@ -14,7 +14,8 @@ public final class Tokens {
             "partner-ocs", "demo-only-partner-ocs-secret",
             "partner-acme", "demo-only-partner-acme-secret",
             "carrier-operations", "demo-only-carrier-operations-secret",
-            "notification-service", "demo-only-notification-service-secret");
+            "notification-service", "demo-only-notification-service-secret",
+            "platform-admin", "demo-only-platform-admin-secret");
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     private Tokens() {

@@ -31,6 +31,22 @@ public interface GatewayConfig {
     @WithDefault("false")
     boolean allowHttpLoopbackWebhooks();
 
+    /** The Keycloak realm and the account that onboarding uses (role manage-clients). */
+    KeycloakAdmin keycloak();
+
+    interface KeycloakAdmin {
+        /** The realm partners are clients of. */
+        @WithDefault("trackguard")
+        String realm();
+
+        /** The service account with manage-clients in that realm. */
+        @WithDefault("partner-gateway-admin")
+        String clientId();
+
+        /** Its secret: whoever holds it can mint any claim, so it is set by the deployment. */
+        String clientSecret();
+    }
+
     interface Plan {
         /** Sustained requests per second. */
         long rate();

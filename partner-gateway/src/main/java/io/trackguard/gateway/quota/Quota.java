@@ -27,7 +27,7 @@ public class Quota {
     static final String HEADERS = "trackguard.quota-headers";
     private static final long PLAN_CACHE_MILLIS = 60_000;
 
-    private record CachedPlan(String plan, long until) {
+    private record CachedPlan(String plan, boolean enabled, long until) {
     }
 
     private final RateLimiter limiter;
@@ -42,7 +42,12 @@ public class Quota {
     }
 
     public void admit(String partnerId) {
-        String planName = planOf(partnerId);
+        CachedPlan known = planOf(partnerId);
+        if (!known.enabled()) {
+            // its client is disabled too; this refuses the tokens it still holds (up to a minute after)
+            throw new ProblemException(Problem.of(403, "Forbidden", "This partner account is disabled."));
+        }
+        String planName = known.plan();
         GatewayConfig.Plan plan = config.plans().get(planName);
         if (plan == null) {
             plan = config.plans().get(config.defaultPlan());
@@ -59,15 +64,15 @@ public class Quota {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    String planOf(String partnerId) {
+    CachedPlan planOf(String partnerId) {
         long now = System.currentTimeMillis();
         CachedPlan cached = plans.get(partnerId);
         if (cached != null && cached.until() > now) {
-            return cached.plan();
+            return cached;
         }
         Partner p = Partner.findById(partnerId);
-        String plan = p == null ? config.defaultPlan() : p.plan;
-        plans.put(partnerId, new CachedPlan(plan, now + PLAN_CACHE_MILLIS));
-        return plan;
+        CachedPlan fresh = new CachedPlan(p == null ? config.defaultPlan() : p.plan, p == null || p.enabled, now + PLAN_CACHE_MILLIS);
+        plans.put(partnerId, fresh);
+        return fresh;
     }
 }
