@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: each service's @QuarkusTests against the real PostgreSQL and Redis, then
-# the end-to-end suite, which starts Keycloak and the three packaged services itself.
+# Runs every test: each service's @QuarkusTests against the real PostgreSQL and Redis, the
+# end-to-end suite (it starts Keycloak and the three packaged services itself, and drives
+# Chromium for the page), then Spectral's OWASP check of the partner API's OpenAPI document.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/scripts/infra.sh" --with-browser
-exec "$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify "$@"
+"$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify "$@"
+"$ROOT/scripts/api-lint.sh"
