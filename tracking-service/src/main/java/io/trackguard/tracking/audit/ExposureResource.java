@@ -2,6 +2,7 @@ package io.trackguard.tracking.audit;
 
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
+import io.trackguard.problem.QueryParams;
 import io.trackguard.tracking.client.ActorKind;
 import io.trackguard.tracking.client.CurrentRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,8 +48,8 @@ public class ExposureResource {
             @QueryParam("to") @NotNull String to,
             @QueryParam("cursor") @Pattern(regexp = "[0-9a-f-]{36}") String cursor,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        Instant start = instant("from", from);
-        Instant end = instant("to", to);
+        Instant start = QueryParams.instant("from", from);
+        Instant end = QueryParams.instant("to", to);
         if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
             throw invalid("from and to: 'to' must be after 'from', at most " + MAX_WINDOW.toDays() + " days apart");
         }
@@ -60,14 +60,6 @@ public class ExposureResource {
             throw invalid("cursor: the nextCursor of the previous page");
         }
         return exposures.exposures(request.authenticated(ActorKind.SERVICE), actor, start, end, after, limit);
-    }
-
-    private static Instant instant(String name, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw invalid(name + ": an ISO-8601 instant such as 2026-11-28T00:00:00Z");
-        }
     }
 
     private static ProblemException invalid(String detail) {

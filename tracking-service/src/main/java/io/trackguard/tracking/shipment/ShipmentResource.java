@@ -11,6 +11,7 @@ import io.trackguard.tracking.disclosure.Disclosures;
 import io.trackguard.tracking.disclosure.ShipmentView;
 import io.trackguard.tracking.disclosure.Tier;
 import io.trackguard.tracking.limits.PartnerLimit;
+import io.trackguard.problem.QueryParams;
 import java.util.List;
 import java.util.Map;
 import jakarta.validation.constraints.Max;
@@ -49,7 +50,7 @@ public class ShipmentResource {
     private final CurrentRequest request;
     private final Audit audit;
     private final Pseudonyms pseudonyms;
-    private final PartnerLimit limit;
+    private final PartnerLimit partnerLimit;
 
     public ShipmentResource(ShipmentService shipments, Disclosures disclosures, PartnerCaller caller, CurrentRequest request,
                             Audit audit, Pseudonyms pseudonyms, PartnerLimit limit) {
@@ -59,7 +60,7 @@ public class ShipmentResource {
         this.request = request;
         this.audit = audit;
         this.pseudonyms = pseudonyms;
-        this.limit = limit;
+        this.partnerLimit = limit;
     }
 
     @POST
@@ -68,12 +69,10 @@ public class ShipmentResource {
     public Response create(@NotNull @Valid NewShipment body, @Context UriInfo uri) {
         String partnerId = caller.partnerId();
         Actor actor = request.authenticated(ActorKind.PARTNER);
-        Map<String, String> rateLimit = limit.admit(actor);
+        Map<String, String> rateLimit = partnerLimit.admit(actor);
         Shipment created = shipments.create(partnerId, caller.displayName(), caller.sensitive(), body);
         ShipmentView view = disclosures.disclose(created, Tier.PARTNER, actor);
-        Response.ResponseBuilder answer = Response.created(uri.getAbsolutePathBuilder().path(created.trackingNumber).build()).entity(view);
-        rateLimit.forEach(answer::header);
-        return answer.build();
+        return withLimits(Response.created(uri.getAbsolutePathBuilder().path(created.trackingNumber).build()).entity(view), rateLimit);
     }
 
     @GET
@@ -85,17 +84,12 @@ public class ShipmentResource {
     public Response get(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         Actor actor = request.authenticated(ActorKind.PARTNER);
-        Map<String, String> rateLimit = limit.admit(actor);
+        Map<String, String> rateLimit = partnerLimit.admit(actor);
         TrackingNumber number = TrackingNumbers.require(trackingNumber);
         ShipmentView view = shipments.findOwned(partnerId, number)
                 .map(s -> disclosures.disclose(s, Tier.PARTNER, actor))
-                .orElseThrow(() -> {
-                    audit.attempt(actor, null, null, pseudonyms.trackingNumber(number.value()), Outcome.NOT_FOUND, null);
-                    return ShipmentNotFound.problem();
-                });
-        Response.ResponseBuilder answer = Response.ok(view);
-        rateLimit.forEach(answer::header);
-        return answer.build();
+                .orElseThrow(() -> notFound(actor, number));
+        return withLimits(Response.ok(view), rateLimit);
     }
 
     @GET
@@ -109,15 +103,14 @@ public class ShipmentResource {
                          @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         String partnerId = caller.partnerId();
         Actor actor = request.authenticated(ActorKind.PARTNER);
-        Map<String, String> rateLimit = limit(actor);
-        ShipmentFilter filter = new ShipmentFilter(reference, status, instant("createdFrom", createdFrom), instant("createdTo", createdTo));
+        Map<String, String> rateLimit = partnerLimit.admit(actor);
+        ShipmentFilter filter = new ShipmentFilter(reference, status, QueryParams.instant("createdFrom", createdFrom),
+                QueryParams.instant("createdTo", createdTo));
         List<Shipment> found = shipments.page(partnerId, filter, cursor == null ? null : ShipmentCursor.decode(cursor), limit + 1);
         List<Shipment> page = found.subList(0, Math.min(limit, found.size()));
         String next = found.size() > limit ? new ShipmentCursor(page.get(limit - 1).createdAt, page.get(limit - 1).id).encode() : null;
         List<ShipmentView> views = page.stream().map(s -> disclosures.disclose(s, Tier.PARTNER, actor)).toList();
-        Response.ResponseBuilder answer = Response.ok(new ShipmentPage(views, next));
-        rateLimit.forEach(answer::header);
-        return answer.build();
+        return withLimits(Response.ok(new ShipmentPage(views, next)), rateLimit);
     }
 
     @POST
@@ -129,32 +122,22 @@ public class ShipmentResource {
     public Response cancel(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         Actor actor = request.authenticated(ActorKind.PARTNER);
-        Map<String, String> rateLimit = limit(actor);
+        Map<String, String> rateLimit = partnerLimit.admit(actor);
         TrackingNumber number = TrackingNumbers.require(trackingNumber);
         ShipmentView view = shipments.cancel(partnerId, number)
                 .map(s -> disclosures.disclose(s, Tier.PARTNER, actor))
-                .orElseThrow(() -> {
-                    audit.attempt(actor, null, null, pseudonyms.trackingNumber(number.value()), Outcome.NOT_FOUND, null);
-                    return ShipmentNotFound.problem();
-                });
-        Response.ResponseBuilder answer = Response.ok(view);
+                .orElseThrow(() -> notFound(actor, number));
+        return withLimits(Response.ok(view), rateLimit);
+    }
+
+    /** A miss is audited like any other attempt; the answer is the one for unknown numbers. */
+    private io.trackguard.problem.ProblemException notFound(Actor actor, TrackingNumber number) {
+        audit.attempt(actor, null, null, pseudonyms.trackingNumber(number.value()), Outcome.NOT_FOUND, null);
+        return ShipmentNotFound.problem();
+    }
+
+    private static Response withLimits(Response.ResponseBuilder answer, Map<String, String> rateLimit) {
         rateLimit.forEach(answer::header);
         return answer.build();
-    }
-
-    private Map<String, String> limit(Actor actor) {
-        return this.limit.admit(actor);
-    }
-
-    private static java.time.Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return java.time.Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new io.trackguard.problem.ProblemException(io.trackguard.problem.Problem.typed("invalid-request", 400,
-                    "Invalid request", name + ": an ISO-8601 instant such as 2026-11-28T00:00:00Z"));
-        }
     }
 }
