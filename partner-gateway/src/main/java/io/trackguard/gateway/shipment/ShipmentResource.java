@@ -26,7 +26,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.regex.Pattern;
+import io.trackguard.gateway.openapi.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,8 +73,12 @@ public class ShipmentResource {
     @PermissionsAllowed("shipments:write")
     @Operation(summary = "Create a shipment; 201 with its tracking number. The same Idempotency-Key with the same body "
             + "answers the first result again; with another body, 422")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = Examples.CREATED)))
     public Response create(@Parameter(description = "A unique value per shipment, e.g. a UUID; kept 24 hours", required = true)
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   examples = @ExampleObject(name = "shipment", value = Examples.SHIPMENT)))
                            @NotNull JsonNode shipment, @Context UriInfo uri) {
         String partnerId = caller.partnerId();
         quota.admit(partnerId);
@@ -94,8 +103,13 @@ public class ShipmentResource {
     @PermissionsAllowed("shipments:write")
     @Operation(summary = "Create up to 100 shipments; 200 with one result per item (201, or a problem). "
             + "Same Idempotency-Key and body: the same results again")
+    @APIResponse(responseCode = "200", description = "One result per shipment, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "results", value = Examples.BATCH_RESULT)))
     public Response createBatch(@Parameter(description = "A unique value per batch, e.g. a UUID; kept 24 hours", required = true)
-                                @HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull JsonNode batch) {
+                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                        examples = @ExampleObject(name = "batch", value = Examples.BATCH)))
+                                @NotNull JsonNode batch) {
         return batches.create(idempotencyKey, batch);
     }
 

@@ -19,7 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import io.trackguard.gateway.openapi.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Webhook subscriptions: a partner's own, managed with scope webhooks:manage. */
@@ -46,7 +51,10 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed("webhooks:manage")
     @Operation(summary = "Subscribe an https URL to shipment events; the signing secret is in this answer only")
-    public Response create(@NotNull @Valid NewSubscription body) {
+    @APIResponse(responseCode = "201", description = "Subscribed; keep the secret, it is not shown again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = Examples.WEBHOOK_CREATED)))
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "subscription", value = Examples.WEBHOOK))) @NotNull @Valid NewSubscription body) {
         String partnerId = admitted();
         return Response.status(201).entity(webhooks.create(partnerId, body.url(), body.events())).build();
     }
