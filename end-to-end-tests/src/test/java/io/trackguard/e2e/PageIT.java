@@ -22,17 +22,17 @@ class PageIT {
     enum Lang {
         EN("en-CA,en", "en", "Track a parcel", "Invalid tracking number", "Check the tracking number", "Parcel not found",
                 "Parcel ", "In transit", "The postal code does not match this parcel.", "Delivery details", "Verification locked",
-                "Please wait", "Link not valid", "Français", "Who looked at this parcel"),
+                "Please wait", "Link not valid", "Français", "Who looked at this parcel", "Track another parcel"),
         FR("fr-CA,fr", "fr", "Suivre un colis", "Numéro de suivi invalide", "Vérifiez le numéro de suivi", "Colis introuvable",
                 "Colis ", "En transit", "Le code postal ne correspond pas à ce colis.", "Détails de la livraison", "Vérification bloquée",
-                "Veuillez patienter", "Lien non valide", "English", "Qui a consulté ce colis");
+                "Veuillez patienter", "Lien non valide", "English", "Qui a consulté ce colis", "Suivre un autre colis");
 
         final String acceptLanguage, code, home, malformed, mistyped, notFound, parcel, inTransit, verifyFailed, details, locked,
-                limited, linkInvalid, otherLanguage, whoLooked;
+                limited, linkInvalid, otherLanguage, whoLooked, back;
 
         Lang(String acceptLanguage, String code, String home, String malformed, String mistyped, String notFound, String parcel,
              String inTransit, String verifyFailed, String details, String locked, String limited, String linkInvalid,
-             String otherLanguage, String whoLooked) {
+             String otherLanguage, String whoLooked, String back) {
             this.acceptLanguage = acceptLanguage;
             this.code = code;
             this.home = home;
@@ -48,6 +48,7 @@ class PageIT {
             this.linkInvalid = linkInvalid;
             this.otherLanguage = otherLanguage;
             this.whoLooked = whoLooked;
+            this.back = back;
         }
     }
 
@@ -138,13 +139,15 @@ class PageIT {
         String number = inTransitShipment();
         try (Browser b = new Browser(lang.acceptLanguage)) {
             int answered = 0;
-            b.open("/track?number=" + number);
+            b.open("/");
+            b.fill("number", number);
             while (b.title().startsWith(lang.parcel) && answered < 40) {
                 answered++;
-                b.open("/track?number=" + number);
+                b.click(lang.back);          // "Track another parcel"
+                b.fill("number", number);    // and type the number again, as an impatient person would
             }
             // a burst of 20, and one more per second of the test's own duration
-            assertTrue(answered >= 20 && answered < 30, "answered " + answered);
+            assertTrue(answered >= 20 && answered < 40, "answered " + answered);
             assertTrue(b.title().startsWith(lang.limited), b.title());
             assertTrue(b.text("#message").matches(".*\\d+.*"), "says when: " + b.text("#message"));
         }
