@@ -141,13 +141,13 @@ class PageIT {
             int answered = 0;
             b.open("/");
             b.fill("number", number);
-            while (b.title().startsWith(lang.parcel) && answered < 40) {
+            while (b.title().startsWith(lang.parcel) && answered < 60) {
                 answered++;
                 b.click(lang.back);          // "Track another parcel"
                 b.fill("number", number);    // and type the number again, as an impatient person would
             }
-            // a burst of 20, and one more per second of the test's own duration
-            assertTrue(answered >= 20 && answered < 40, "answered " + answered);
+            // a burst of 20 (the suite refills it only every 10 seconds)
+            assertTrue(answered >= 20 && answered <= 23, "answered " + answered);
             assertTrue(b.title().startsWith(lang.limited), b.title());
             assertTrue(b.text("#message").matches(".*\\d+.*"), "says when: " + b.text("#message"));
         }

@@ -42,6 +42,8 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
      */
     private static final Map<String, String> TRACKING_ENV = Map.of(
             "TRACKGUARD_TRACKING_TRUSTED_PROXIES", "127.0.0.1/32",
+            // the same burst of 20, but refilled slowly, so that a slow machine still reaches the limit
+            "TRACKGUARD_LIMITS_LOOKUPS_PER_CLIENT_PERIOD", "10m",
             "TRACKGUARD_RECIPIENT_SECURE_COOKIE", "false",
             "TRACKGUARD_RATELIMIT_KEY_PREFIX", RUN + "rl:",
             "TRACKGUARD_ABUSE_KEY_PREFIX", RUN + "abuse:",
