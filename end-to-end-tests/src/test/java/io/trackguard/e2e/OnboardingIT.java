@@ -41,6 +41,9 @@ class OnboardingIT {
                 .body("enabled", equalTo(false));
         given().formParam("grant_type", "client_credentials").auth().preemptive().basic("partner-" + id, secret)
                 .post(Stack.ISSUER + "/protocol/openid-connect/token").then().statusCode(401);
+        // the token it still holds is refused too
+        given().auth().oauth2(token).get(Stack.GATEWAY + "/api/v1/shipments/" + number).then().statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -53,10 +53,12 @@ public class PartnerAdminResource {
 
     private final KeycloakAdmin keycloak;
     private final GatewayConfig config;
+    private final io.trackguard.gateway.quota.Quota quota;
 
-    public PartnerAdminResource(KeycloakAdmin keycloak, GatewayConfig config) {
+    public PartnerAdminResource(KeycloakAdmin keycloak, GatewayConfig config, io.trackguard.gateway.quota.Quota quota) {
         this.keycloak = keycloak;
         this.config = config;
+        this.quota = quota;
     }
 
     @POST
@@ -114,6 +116,7 @@ public class PartnerAdminResource {
             managed.updatedAt = Instant.now();
             return managed;
         });
+        quota.forget(id); // this replica refuses its tokens now; others within their minute of caching
         LOG.infof("partner %s disabled", id);
         return PartnerView.of(updated, null);
     }

@@ -63,6 +63,11 @@ public class Quota {
         }
     }
 
+    /** Forgets what this replica knew of the partner (its plan changed, or it was disabled). */
+    public void forget(String partnerId) {
+        plans.remove(partnerId);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     CachedPlan planOf(String partnerId) {
         long now = System.currentTimeMillis();
