@@ -94,6 +94,19 @@ final class Browser implements AutoCloseable {
                 d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /** Violations of WCAG 2.1 A and AA on the current page, as axe-core finds them. */
+    List<String> accessibilityViolations() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        if (results.isErrored() || results.getPasses().isEmpty()) {
+            // axe must really have run: no passes means it checked nothing
+            throw new IllegalStateException("axe-core did not run on " + driver.getCurrentUrl() + ": " + results.getErrorMessage());
+        }
+        return results.getViolations().stream()
+                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
+    }
+
     String htmlLang() {
         return driver.findElement(By.tagName("html")).getAttribute("lang");
     }

@@ -1,0 +1,40 @@
+package io.trackguard.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every state of the public page, in both languages, has no WCAG 2.1 A/AA violation that axe-core can find. */
+@ExtendWith(Stack.class)
+class AccessibilityIT {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en-CA,en", "fr-CA,fr"})
+    void everyStatePassesAxe(String language) throws Exception {
+        String number = PageIT.inTransitShipment();
+        List<String> found = new ArrayList<>();
+        try (Browser b = new Browser(language)) {
+            b.open("/");
+            check(b, "home", found);
+            b.fill("number", "ORD-2026-000123");
+            check(b, "malformed", found);
+            b.fill("number", Numbers.unknown());
+            check(b, "not found", found);
+            b.fill("number", number);
+            check(b, "status", found);
+            b.fill("postalCode", "K1A 0B1");
+            check(b, "verification failed", found);
+            b.fill("postalCode", "M5H 1A1");
+            check(b, "details", found);
+        }
+        assertEquals(List.of(), found, "accessibility violations");
+    }
+
+    private static void check(Browser b, String state, List<String> found) {
+        b.accessibilityViolations().forEach(v -> found.add(state + " (" + b.title() + "): " + v));
+    }
+}
