@@ -138,7 +138,7 @@ class IdempotencyAndQuotaTest {
         String token = Tokens.partner(partner);
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(404)
-                    .header("RateLimit-Policy", "\"quota-tiny\";q=1;w=1, \"daily-tiny\";q=4;w=86400")
+                    .header("RateLimit-Policy", "\"quota-tiny\";q=1;w=1, \"daily-tiny\";q=3;w=86400")
                     .header("RateLimit", notNullValue());
         }
         given().auth().oauth2(token).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(429)
