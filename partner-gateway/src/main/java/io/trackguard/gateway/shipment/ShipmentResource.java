@@ -125,11 +125,7 @@ public class ShipmentResource {
                          @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         String partnerId = caller.partnerId();
         quota.admit(partnerId);
-        TrackingServiceClient.Answer answer = tracking.list(reference, status, createdFrom, createdTo, cursor, limit);
-        if (answer.status() != 200) {
-            throw relay.problem(answer);
-        }
-        return relay.ownedPage(partnerId, answer.body());
+        return relay.ownedPage(partnerId, ok(tracking.list(reference, status, createdFrom, createdTo, cursor, limit)));
     }
 
     @GET
@@ -139,11 +135,7 @@ public class ShipmentResource {
     public JsonNode get(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         quota.admit(partnerId);
-        TrackingServiceClient.Answer answer = tracking.get(plausible(trackingNumber));
-        if (answer.status() != 200) {
-            throw relay.problem(answer);
-        }
-        return relay.owned(partnerId, answer.body());
+        return relay.owned(partnerId, ok(tracking.get(plausible(trackingNumber))));
     }
 
     @GET
@@ -153,11 +145,7 @@ public class ShipmentResource {
     public JsonNode events(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         quota.admit(partnerId);
-        TrackingServiceClient.Answer answer = tracking.events(plausible(trackingNumber));
-        if (answer.status() != 200) {
-            throw relay.problem(answer);
-        }
-        return answer.body();
+        return ok(tracking.events(plausible(trackingNumber)));
     }
 
     @POST
@@ -168,11 +156,15 @@ public class ShipmentResource {
     public JsonNode cancel(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         quota.admit(partnerId);
-        TrackingServiceClient.Answer answer = tracking.cancel(plausible(trackingNumber));
+        return relay.owned(partnerId, ok(tracking.cancel(plausible(trackingNumber))));
+    }
+
+    /** tracking-service's body when it answered 200; its problem, relayed, otherwise. */
+    private JsonNode ok(TrackingServiceClient.Answer answer) {
         if (answer.status() != 200) {
             throw relay.problem(answer);
         }
-        return relay.owned(partnerId, answer.body());
+        return answer.body();
     }
 
     static Response replay(IdempotencyStore.Claim claim) {

@@ -67,7 +67,7 @@ public class ExposureService {
                 next = rows.get(limit - 1)[0].toString();
                 break;
             }
-            page.add(new Exposure((String) r[1], (String) r[2], fields(r[3]), instant(r[4]), instant(r[5]),
+            page.add(new Exposure((String) r[1], (String) r[2], fields(r[3]), SqlTimes.instant(r[4]), SqlTimes.instant(r[5]),
                     ((Number) r[6]).longValue(), new Exposure.Contact((String) r[7], (String) r[8], (String) r[9])));
         }
         audit.attempt(asker, null, null, null, Outcome.QUERIED,
@@ -92,16 +92,4 @@ public class ExposureService {
         return List.of(value.toString());
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected time type " + value.getClass());
-    }
 }

@@ -10,6 +10,7 @@ import io.trackguard.ratelimit.RateLimiter;
 import io.trackguard.tracking.abuse.AbuseDetector;
 import io.trackguard.tracking.audit.AccessLog;
 import io.trackguard.tracking.audit.Audit;
+import io.trackguard.tracking.audit.SqlTimes;
 import io.trackguard.tracking.audit.Outcome;
 import io.trackguard.tracking.client.Actor;
 import io.trackguard.tracking.client.ActorKind;
@@ -159,7 +160,7 @@ public class RecipientService {
                 ORDER BY occurred_at DESC LIMIT 100""").setParameter(1, shipment.id).getResultList();
         audit.disclosed(actor, shipment.id, shipment.partnerId(), pseudonyms.trackingNumber(shipment.trackingNumber), Tier.RECIPIENT,
                 List.of("accesses"), null);
-        return rows.stream().map(r -> new AccessEntry(instant(r[0]), (String) r[1], (String) r[2], (String) r[3])).toList();
+        return rows.stream().map(r -> new AccessEntry(SqlTimes.instant(r[0]), (String) r[1], (String) r[2], (String) r[3])).toList();
     }
 
     /** A detailed view needs a session for this very number, and the shared limiter (fail closed). */
@@ -214,13 +215,4 @@ public class RecipientService {
                 "This link has expired or has already been used. Verify with the destination postal code instead."));
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }
