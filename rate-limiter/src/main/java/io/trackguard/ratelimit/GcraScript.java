@@ -54,6 +54,22 @@ final class GcraScript {
             end
             """;
 
+    /**
+     * Gives back events counted on a WINDOW key, for an attempt taken before its outcome was
+     * known (a verification that succeeded). Never below zero; at zero the key goes, so the
+     * next counted event starts a new window as if the refunded one had never been counted.
+     * ARGV: cost. Returns the count after the refund.
+     */
+    static final String REFUND_SOURCE = """
+            local count = tonumber(redis.call('GET', KEYS[1]) or 0)
+            local cost = tonumber(ARGV[1])
+            if count <= cost then
+              redis.call('DEL', KEYS[1])
+              return 0
+            end
+            return redis.call('DECRBY', KEYS[1], cost)
+            """;
+
     private GcraScript() {
     }
 }

@@ -58,6 +58,11 @@ final class InProcessLimiter {
         return result[0];
     }
 
+    /** Gives back {@code cost} events of a WINDOW key; the entry goes at zero, as in Redis. */
+    void refund(String key, int cost, long now) {
+        states.computeIfPresent(key, (k, old) -> old.until() <= now || old.value() <= cost ? null : new State(old.value() - cost, old.until()));
+    }
+
     static long seconds(long millis) {
         return Math.max(0, (millis + 999) / 1000);
     }

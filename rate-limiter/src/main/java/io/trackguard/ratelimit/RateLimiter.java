@@ -23,6 +23,7 @@ public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     private static final ScriptCall.Script LIMIT_SCRIPT = ScriptCall.Script.of(GcraScript.SOURCE);
+    private static final ScriptCall.Script REFUND_SCRIPT = ScriptCall.Script.of(GcraScript.REFUND_SOURCE);
 
     private final Redis redis;
     private final RateLimiterConfig config;
@@ -73,6 +74,42 @@ public class RateLimiter {
 
     public LimitDecision decide(LimitCheck... checks) {
         return decide(List.of(checks));
+    }
+
+    /**
+     * Gives back what {@code taken} counted on a WINDOW policy, where {@code decidedBy} counted
+     * it (in Redis, or in process when that decision was degraded). Taking an attempt before
+     * knowing its outcome, then refunding the ones that did not fail, is what makes a failure
+     * limit hold under concurrent requests: a peek first and a count after would let every
+     * request that peeked before the first count through. A refund that cannot reach Redis is
+     * dropped with a warning: the key keeps one event too many, which errs on the safe side.
+     */
+    public void refund(LimitCheck taken, LimitDecision decidedBy) {
+        if (taken.policy().kind() != RateLimitPolicy.Kind.WINDOW) {
+            throw new IllegalArgumentException("only WINDOW policies count events that can be given back: " + taken.policy().name());
+        }
+        if (taken.cost() == 0) {
+            return;
+        }
+        String key = taken.key(config.keyPrefix());
+        if (decidedBy.degraded()) {
+            fallback.refund(key, taken.cost(), System.currentTimeMillis());
+            return;
+        }
+        try {
+            Request refund = Request.cmd(Command.EVALSHA).arg(REFUND_SCRIPT.sha()).arg(1).arg(key).arg(taken.cost());
+            try {
+                redis.send(refund).await().atMost(config.redisTimeout());
+            } catch (RuntimeException e) {
+                if (!String.valueOf(e.getMessage()).contains("NOSCRIPT")) {
+                    throw e;
+                }
+                redis.send(Request.cmd(Command.EVAL).arg(REFUND_SCRIPT.source()).arg(1).arg(key).arg(taken.cost()))
+                        .await().atMost(config.redisTimeout());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("rate limiter: a refund of %s was dropped (%s)", taken.policy().name(), e.getClass().getSimpleName());
+        }
     }
 
     private List<Response> inRedis(List<LimitCheck> checks, List<ScriptCall> extra) {

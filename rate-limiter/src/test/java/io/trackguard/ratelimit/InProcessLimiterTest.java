@@ -55,6 +55,22 @@ class InProcessLimiterTest {
     }
 
     @Test
+    void aRefundGivesBackOneWindowEventAndTheWindowRestartsAtZero() {
+        RateLimitPolicy p = RateLimitPolicy.window("verify-failures", 2, Duration.ofSeconds(100));
+        assertTrue(limiter.decide("k", p, 1, 0).allowed());
+        assertTrue(limiter.decide("k", p, 1, 10_000).allowed());
+        assertFalse(limiter.decide("k", p, 1, 10_000).allowed());
+        limiter.refund("k", 1, 20_000);
+        assertTrue(limiter.decide("k", p, 1, 20_000).allowed(), "the refunded event is free again");
+        assertFalse(limiter.decide("k", p, 1, 20_000).allowed());
+        limiter.refund("k", 1, 30_000);
+        limiter.refund("k", 1, 30_000);
+        limiter.refund("k", 1, 30_000);
+        // back at zero: the next event opens a new window of 100 s from now
+        assertEquals(100, limiter.decide("k", p, 1, 40_000).resetSeconds());
+    }
+
+    @Test
     void keysAreIndependent() {
         RateLimitPolicy p = RateLimitPolicy.rate("lookups", 1, Duration.ofMinutes(1), 1);
         assertTrue(limiter.decide("a", p, 1, 0).allowed());

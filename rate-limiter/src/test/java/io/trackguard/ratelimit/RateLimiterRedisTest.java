@@ -92,6 +92,46 @@ class RateLimiterRedisTest {
     }
 
     @Test
+    void takingBeforeTheOutcomeHoldsAWindowUnderConcurrencyAndARefundGivesOneBack() throws Exception {
+        RateLimitPolicy p = RateLimitPolicy.window("verify-failures", 5, Duration.ofHours(24));
+        String s = subject();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Callable<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            calls.add(() -> limiter.decide(LimitCheck.of(p, s)).allowed());
+        }
+        int taken = 0;
+        for (Future<Boolean> f : pool.invokeAll(calls)) {
+            taken += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(5, taken, "exactly the limit is taken, whatever the interleaving");
+
+        LimitDecision took = limiter.decide(LimitCheck.peek(p, s));
+        limiter.refund(LimitCheck.of(p, s), took);
+        assertEquals("4", redis.value(String.class).get(config.keyPrefix() + "{verify-failures:" + s + "}"));
+        assertTrue(limiter.decide(LimitCheck.of(p, s)).allowed(), "the refunded attempt is free again");
+        assertFalse(limiter.decide(LimitCheck.of(p, s)).allowed());
+    }
+
+    @Test
+    void aRefundToZeroRemovesTheWindowAndNeverGoesBelow() {
+        RateLimitPolicy p = RateLimitPolicy.window("verify-failures", 5, Duration.ofHours(24));
+        String s = subject();
+        String key = config.keyPrefix() + "{verify-failures:" + s + "}";
+        LimitDecision took = limiter.decide(LimitCheck.of(p, s));
+        limiter.refund(LimitCheck.of(p, s), took);
+        assertFalse(redis.key().exists(key), "no event left, no window left");
+        limiter.refund(LimitCheck.of(p, s), took);
+        assertFalse(redis.key().exists(key), "nothing to give back, nothing written");
+        redis.execute("SCRIPT", "FLUSH");
+        limiter.decide(LimitCheck.of(p, s));
+        limiter.decide(LimitCheck.of(p, s));
+        limiter.refund(LimitCheck.of(p, s), took);
+        assertEquals("1", redis.value(String.class).get(key), "the refund script is loaded again when Redis forgot it");
+    }
+
+    @Test
     void keysCarryAHashTagAndExpire() {
         RateLimitPolicy p = RateLimitPolicy.rate("lookups", 10, Duration.ofSeconds(10), 3);
         String s = subject();
