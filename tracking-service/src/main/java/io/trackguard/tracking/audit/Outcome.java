@@ -19,5 +19,7 @@ public enum Outcome {
     /** Refused because the shipment's verification is locked after failures. */
     LOCKED,
     /** An exposure query by incident response. */
-    QUERIED
+    QUERIED,
+    /** A one-time recipient link was made for the shipment (for a notice, or the partner's shipping email). */
+    LINK_ISSUED
 }

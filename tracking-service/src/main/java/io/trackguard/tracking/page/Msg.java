@@ -136,7 +136,7 @@ public interface Msg {
     @Message("Verification locked")
     String locked_title();
 
-    @Message("Too many wrong postal codes were entered for this parcel. Use the link in your notice, or try again in {minutes} minutes.")
+    @Message("Too many wrong postal codes were entered for this parcel, perhaps by someone else. If you are the recipient, the one-time link in your shipping email or notice still opens the delivery details now; the postal code works again in {minutes} minutes.")
     String locked_text(long minutes);
 
     @Message("Delivery details")
@@ -157,32 +157,56 @@ public interface Msg {
     @Message("Viewer")
     String viewer_label();
 
-    @Message("the public")
-    String kind_PUBLIC();
-
     @Message("the recipient")
-    String kind_RECIPIENT();
+    String viewer_recipient();
+
+    @Message("someone")
+    String viewer_someone();
 
     @Message("the retailer")
-    String kind_PARTNER();
+    String viewer_retailer();
 
     @Message("support staff")
-    String kind_STAFF();
+    String viewer_staff();
 
     @Message("carrier operations")
-    String kind_OPERATIONS();
+    String viewer_carrier();
 
     @Message("a service")
-    String kind_SERVICE();
+    String viewer_service();
 
     @Message("saw the status")
-    String outcome_DISCLOSED();
+    String what_viewed_status();
 
-    @Message("verified as recipient")
-    String outcome_VERIFIED();
+    @Message("saw the delivery details")
+    String what_viewed_details();
 
-    @Message("entered a wrong postal code")
-    String outcome_VERIFY_FAILED();
+    @Message("saw the shipment")
+    String what_viewed_shipment();
+
+    @Message("proved to be the recipient with the postal code")
+    String what_verified_with_postal_code();
+
+    @Message("proved to be the recipient with a one-time link")
+    String what_verified_with_link();
+
+    @Message("tried to prove to be the recipient: wrong postal code")
+    String what_wrong_postal_code();
+
+    @Message("tried a one-time link that was already used")
+    String what_used_link_again();
+
+    @Message("made a one-time link for the recipient")
+    String what_link_issued();
+
+    @Message("Your one-time link")
+    String link_title();
+
+    @Message("This link shows the delivery details of parcel {number} once, to its recipient. It works even when the postal code check is locked.")
+    String link_intro(String number);
+
+    @Message("Please press the button once more to continue.")
+    String link_retry();
 
     @Message("Link not valid")
     String link_invalid_title();

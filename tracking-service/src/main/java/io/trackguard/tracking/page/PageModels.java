@@ -24,9 +24,9 @@ public final class PageModels {
                          String sender, List<Row> rows) {
     }
 
-    /** The verified recipient's view, with "who looked". */
+    /** The verified recipient's view, with "who looked" and, after several failed attempts, a warning. */
     @TemplateData
     public record Details(Status status, String deliveredAt, String signer, String recipientName, String recipientEmail,
-                          String recipientPhone, String destination, List<Row> accesses) {
+                          String recipientPhone, String destination, List<Row> accesses, String warning) {
     }
 }

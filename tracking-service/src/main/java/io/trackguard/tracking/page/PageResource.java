@@ -8,12 +8,16 @@ import io.trackguard.problem.ProblemException;
 import io.trackguard.tracking.config.TrackingConfig;
 import io.trackguard.tracking.disclosure.ShipmentView;
 import io.trackguard.tracking.disclosure.TimelineEvent;
-import io.trackguard.tracking.recipient.AccessEntry;
+import io.trackguard.tracking.recipient.AccessReport;
+import io.trackguard.tracking.recipient.RecipientConfig;
+import io.trackguard.tracking.recipient.RecipientLinks;
 import io.trackguard.tracking.recipient.RecipientService;
 import io.trackguard.tracking.recipient.RecipientSession;
 import io.trackguard.tracking.recipient.Verified;
 import io.trackguard.tracking.track.PublicTracking;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -28,11 +32,14 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,21 +62,35 @@ public class PageResource {
         static native TemplateInstance details(PageModels.Layout page, PageModels.Details d);
 
         static native TemplateInstance message(PageModels.Layout page, String heading, String text, String number);
+
+        static native TemplateInstance link(PageModels.Layout page, String display, String token, String confirm, boolean retry);
     }
+
+    /**
+     * The one-time link page's confirmation cookie: SameSite=Strict, so a form posted from
+     * another site never carries it. Its value is also in the page's form, and the POST that
+     * spends a link must carry both, equal.
+     */
+    static final String LINK_CONFIRM_COOKIE = "tg_link";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PublicTracking tracking;
     private final RecipientService recipients;
+    private final RecipientLinks links;
     private final RecipientSession sessions;
     private final RoutingContext http;
     private final ZoneId zone;
+    private final boolean secureCookies;
 
-    public PageResource(PublicTracking tracking, RecipientService recipients, RecipientSession sessions, RoutingContext http,
-                        TrackingConfig config) {
+    public PageResource(PublicTracking tracking, RecipientService recipients, RecipientLinks links, RecipientSession sessions,
+                        RoutingContext http, TrackingConfig config, RecipientConfig recipientConfig) {
         this.tracking = tracking;
         this.recipients = recipients;
+        this.links = links;
         this.sessions = sessions;
         this.http = http;
         this.zone = config.displayZone();
+        this.secureCookies = recipientConfig.secureCookie();
     }
 
     @GET
@@ -129,7 +150,7 @@ public class PageResource {
         String self = "/track/" + URLEncoder.encode(number, StandardCharsets.UTF_8) + "/details";
         try {
             ShipmentView view = recipients.details(number);
-            List<AccessEntry> accesses = recipients.accesses(number);
+            AccessReport accesses = recipients.accesses(number);
             PageModels.Details d = details(view, accesses, m, locale);
             return page(200, Templates.details(layout(locale, m.details_title(), self), d), locale);
         } catch (ProblemException e) {
@@ -140,19 +161,59 @@ public class PageResource {
         }
     }
 
+    /** A one-time link opens a page with a button; this GET spends nothing (mail scanners open links first). */
     @GET
     @Path("r/{token}")
     @Operation(hidden = true)
-    public Response link(@PathParam("token") String token) {
+    public Response link(@PathParam("token") String token, @QueryParam("lang") String lang) {
+        Locale locale = Languages.choose(http, lang);
+        Msg m = msg(locale);
+        return links.preview(token)
+                .map(number -> confirmation(200, locale, m, token, number, false))
+                .orElseGet(() -> message(403, locale, m.link_invalid_title(), m.link_invalid_text(), "/", null).build());
+    }
+
+    /**
+     * The button's POST spends the link, then redirects, so the token is not left in the
+     * address bar. Only a POST from this site's own page counts: it carries the SameSite=Strict
+     * confirmation cookie and the same value in the form. Anything else spends nothing.
+     */
+    @POST
+    @Path("r")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response spendLink(@FormParam("token") String token, @FormParam("confirm") String confirm) {
         Locale locale = Languages.choose(http, null);
         Msg m = msg(locale);
+        if (!confirmedHere(confirm)) {
+            return links.preview(token)
+                    .map(number -> confirmation(403, locale, m, token, number, true))
+                    .orElseGet(() -> message(403, locale, m.link_invalid_title(), m.link_invalid_text(), "/", null).build());
+        }
         try {
-            Verified verified = recipients.redeem(token);
+            Verified verified = links.redeem(token);
+            http.response().addCookie(Cookie.cookie(LINK_CONFIRM_COOKIE, "").setPath("/r").setMaxAge(0));
             sessions.setCookie(http, verified.session());
             return Response.seeOther(URI.create("/track/" + verified.trackingNumber() + "/details")).build();
         } catch (ProblemException e) {
             return problemPage(e, locale, m, "/", null);
         }
+    }
+
+    private Response confirmation(int status, Locale locale, Msg m, String token, String number, boolean retry) {
+        byte[] nonce = new byte[18];
+        RANDOM.nextBytes(nonce);
+        String confirm = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        http.response().addCookie(Cookie.cookie(LINK_CONFIRM_COOKIE, confirm).setPath("/r").setHttpOnly(true)
+                .setSecure(secureCookies).setSameSite(CookieSameSite.STRICT).setMaxAge(3600));
+        return page(status, Templates.link(layout(locale, m.link_title(), "/r/" + token), display(number), token, confirm, retry), locale);
+    }
+
+    /** The form's confirmation value equals the SameSite=Strict cookie that this site's page set. */
+    private boolean confirmedHere(String confirm) {
+        Cookie cookie = http.request().getCookie(LINK_CONFIRM_COOKIE);
+        return confirm != null && cookie != null && !confirm.isEmpty()
+                && MessageDigest.isEqual(confirm.getBytes(StandardCharsets.US_ASCII), cookie.getValue().getBytes(StandardCharsets.US_ASCII));
     }
 
     private Response problemPage(ProblemException e, Locale locale, Msg m, String self, String number) {
@@ -205,15 +266,17 @@ public class PageResource {
                 date(v.deliveredOn(), locale), v.destination() == null ? null : v.destination().province(), v.sender(), rows);
     }
 
-    private PageModels.Details details(ShipmentView v, List<AccessEntry> accesses, Msg m, Locale locale) {
-        List<PageModels.Row> seen = accesses.stream()
-                .map(a -> new PageModels.Row(time(a.at(), locale), kind(m, a.actorKind()), outcome(m, a.outcome())))
+    private PageModels.Details details(ShipmentView v, AccessReport accesses, Msg m, Locale locale) {
+        List<PageModels.Row> seen = accesses.accesses().stream()
+                .map(a -> new PageModels.Row(time(a.at(), locale), viewer(m, a.viewer()), what(m, a.what())))
                 .toList();
+        String warning = accesses.warning() == null ? null
+                : "fr".equals(locale.getLanguage()) ? accesses.warning().fr() : accesses.warning().en();
         ShipmentView.Destination d = v.destination();
         String destination = d == null ? null : String.join(", ", List.of(d.city(), d.province(), d.postalCode() + "…"));
         return new PageModels.Details(status(v, m, locale), v.deliveredAt() == null ? null : time(v.deliveredAt(), locale), v.signerName(),
                 v.recipient() == null ? null : v.recipient().name(), v.recipient() == null ? null : v.recipient().email(),
-                v.recipient() == null ? null : v.recipient().phone(), destination, seen);
+                v.recipient() == null ? null : v.recipient().phone(), destination, seen, warning);
     }
 
     private String when(TimelineEvent e, Locale locale) {
@@ -248,22 +311,27 @@ public class PageResource {
         };
     }
 
-    private static String kind(Msg m, String kind) {
-        return switch (kind) {
-            case "PUBLIC" -> m.kind_PUBLIC();
-            case "RECIPIENT" -> m.kind_RECIPIENT();
-            case "PARTNER" -> m.kind_PARTNER();
-            case "STAFF" -> m.kind_STAFF();
-            case "OPERATIONS" -> m.kind_OPERATIONS();
-            default -> m.kind_SERVICE();
+    private static String viewer(Msg m, String viewer) {
+        return switch (viewer) {
+            case "recipient" -> m.viewer_recipient();
+            case "retailer" -> m.viewer_retailer();
+            case "staff" -> m.viewer_staff();
+            case "carrier" -> m.viewer_carrier();
+            case "service" -> m.viewer_service();
+            default -> m.viewer_someone();
         };
     }
 
-    private static String outcome(Msg m, String outcome) {
-        return switch (outcome) {
-            case "VERIFIED" -> m.outcome_VERIFIED();
-            case "VERIFY_FAILED" -> m.outcome_VERIFY_FAILED();
-            default -> m.outcome_DISCLOSED();
+    private static String what(Msg m, String what) {
+        return switch (what) {
+            case "viewed-details" -> m.what_viewed_details();
+            case "viewed-shipment" -> m.what_viewed_shipment();
+            case "verified-with-postal-code" -> m.what_verified_with_postal_code();
+            case "verified-with-link" -> m.what_verified_with_link();
+            case "wrong-postal-code" -> m.what_wrong_postal_code();
+            case "used-link-again" -> m.what_used_link_again();
+            case "link-issued" -> m.what_link_issued();
+            default -> m.what_viewed_status();
         };
     }
 }

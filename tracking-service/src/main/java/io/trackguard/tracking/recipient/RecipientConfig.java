@@ -23,6 +23,10 @@ public interface RecipientConfig {
     @WithDefault("true")
     boolean secureCookie();
 
+    /** From this many failed attempts to prove being the recipient, "who looked" warns the recipient. */
+    @WithDefault("3")
+    int failedAttemptsWarning();
+
     /** Prefix of the Redis keys that remember spent links. */
     @WithDefault("tg:link:")
     String spentLinkPrefix();

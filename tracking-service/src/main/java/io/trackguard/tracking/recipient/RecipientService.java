@@ -1,6 +1,7 @@
 package io.trackguard.tracking.recipient;
 
-import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
 import io.trackguard.ratelimit.LimitCheck;
@@ -10,8 +11,8 @@ import io.trackguard.ratelimit.RateLimiter;
 import io.trackguard.tracking.abuse.AbuseDetector;
 import io.trackguard.tracking.audit.AccessLog;
 import io.trackguard.tracking.audit.Audit;
-import io.trackguard.tracking.audit.SqlTimes;
 import io.trackguard.tracking.audit.Outcome;
+import io.trackguard.tracking.audit.SqlTimes;
 import io.trackguard.tracking.client.Actor;
 import io.trackguard.tracking.client.ActorKind;
 import io.trackguard.tracking.client.CurrentRequest;
@@ -34,21 +35,32 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * Proving to be the recipient, and what that unlocks. An unknown number, a wrong postal code
- * and a shipment that is not the caller's all get the same answer through the same steps
- * (a lookup and a constant-time comparison), so no answer tells them apart. Failures are
- * counted per shipment (locked after 5 in 24 hours) and per actor (enumeration detection).
- * Everything here needs the shared limiter: while Redis is unreachable it fails closed.
+ * Proving to be the recipient with the postal code, and what that unlocks. An unknown number,
+ * a wrong postal code and a shipment that is not the caller's get the same answer through the
+ * same work: one limiter round trip that takes the attempt, one indexed read of three columns
+ * (an unknown number compares against a stand-in), one constant-time comparison, one round
+ * trip that counts the failure, one audit record. So neither the answer nor its time tells
+ * them apart (bench/RESULTS.md).
+ *
+ * <p>Failures are limited per shipment (5 in 24 hours, then locked) and counted per actor
+ * (enumeration detection). The per-shipment attempt is taken atomically before comparing and
+ * given back on success, so concurrent wrong codes cannot exceed the limit. Everything here
+ * needs the shared limiter: while Redis is unreachable it fails closed.
  */
 @ApplicationScoped
 public class RecipientService {
 
-    /** Compared against when the number matches nothing, so both paths do the same work. */
-    private static final byte[] NO_SHIPMENT = "#NONE#".getBytes(StandardCharsets.US_ASCII);
-    private static final java.util.regex.Pattern POSTAL = java.util.regex.Pattern.compile(Provinces.POSTAL_CODE);
+    /** What an unknown number is compared against: six bytes, like a real code, that no input can match. */
+    private static final Candidate STAND_IN = new Candidate(null, null, "#NONE#".getBytes(StandardCharsets.US_ASCII));
+    private static final Pattern POSTAL = Pattern.compile(Provinces.POSTAL_CODE);
+
+    /** The three columns a verification needs; {@code id} null for the stand-in. */
+    private record Candidate(UUID id, String partnerId, byte[] postalCode) {
+    }
 
     private final RateLimiter limiter;
     private final AbuseDetector abuse;
@@ -61,14 +73,13 @@ public class RecipientService {
     private final RecipientTokens tokens;
     private final RecipientSession sessions;
     private final RecipientConfig config;
-    private final RedisDataSource redis;
     private final EntityManager em;
     private final RoutingContext http;
     private final AccessLog accessLog;
 
     public RecipientService(RateLimiter limiter, AbuseDetector abuse, Policies policies, ShipmentService shipments,
                             Disclosures disclosures, Audit audit, Pseudonyms pseudonyms, CurrentRequest request,
-                            RecipientTokens tokens, RecipientSession sessions, RecipientConfig config, RedisDataSource redis,
+                            RecipientTokens tokens, RecipientSession sessions, RecipientConfig config,
                             EntityManager em, RoutingContext http, AccessLog accessLog) {
         this.limiter = limiter;
         this.abuse = abuse;
@@ -81,138 +92,150 @@ public class RecipientService {
         this.tokens = tokens;
         this.sessions = sessions;
         this.config = config;
-        this.redis = redis;
         this.em = em;
         this.http = http;
         this.accessLog = accessLog;
     }
 
     public Verified verify(String rawNumber, String postalCode) {
-        Actor actor = request.anonymous(ActorKind.RECIPIENT);
+        // nobody is the recipient before proving it: attempts are someone's
+        Actor someone = request.anonymous(ActorKind.PUBLIC);
         TrackingNumber number = TrackingNumbers.require(rawNumber);
         String hash = pseudonyms.trackingNumber(number.value());
+        LimitCheck attempt = LimitCheck.of(policies.verificationFailuresPerShipment(), hash);
         RateLimiter.Combined combined = limiter.decideWith(
-                List.of(LimitCheck.of(policies.verificationsPerClient(), actor.id()),
-                        LimitCheck.peek(policies.verificationFailuresPerShipment(), hash)),
-                List.of(abuse.call(actor.id(), null, 0, 0)));
-        refuseIfLimited(actor, hash, combined);
+                List.of(LimitCheck.of(policies.verificationsPerClient(), someone.id()), attempt),
+                List.of(abuse.call(someone.id(), null, 0, 0)));
+        refuseIfLimited(someone, hash, attempt, combined);
+        // This attempt now holds one of the shipment's few failures: given back only if it matches.
 
-        Optional<Shipment> shipment = shipments.findByNumber(number);
-        byte[] expected = shipment.map(s -> s.destinationPostalCode.getBytes(StandardCharsets.US_ASCII)).orElse(NO_SHIPMENT);
-        byte[] given = POSTAL.matcher(postalCode.trim()).matches()
-                ? Provinces.canonicalPostalCode(postalCode.trim()).getBytes(StandardCharsets.US_ASCII) : new byte[0];
-        boolean match = MessageDigest.isEqual(expected, given) && shipment.isPresent();
+        Candidate candidate = candidate(number);
+        String trimmed = postalCode.trim();
+        byte[] given = POSTAL.matcher(trimmed).matches()
+                ? Provinces.canonicalPostalCode(trimmed).getBytes(StandardCharsets.US_ASCII) : new byte[0];
+        // non-short-circuit: the comparison runs whether or not the shipment exists
+        boolean match = MessageDigest.isEqual(candidate.postalCode(), given) & candidate.id() != null;
         if (!match) {
-            RateLimiter.Combined counted = limiter.decideWith(List.of(LimitCheck.of(policies.verificationFailuresPerShipment(), hash)),
-                    List.of(abuse.call(actor.id(), null, 0, 1)));
-            abuse.read(actor.id(), counted.extra().isEmpty() ? null : counted.extra().get(0));
-            audit.attempt(actor, shipment.map(s -> s.id).orElse(null), shipment.map(Shipment::partnerId).orElse(null), hash,
-                    Outcome.VERIFY_FAILED, null);
+            RateLimiter.Combined counted = limiter.decideWith(List.of(), List.of(abuse.call(someone.id(), null, 0, 1)));
+            abuse.read(someone.id(), counted.extra().isEmpty() ? null : counted.extra().get(0));
+            audit.attempt(someone, candidate.id(), candidate.partnerId(), hash, Outcome.VERIFY_FAILED, null);
             throw new ProblemException(Problem.typed("verification-failed", 403, "Verification failed",
                     "The tracking number and the postal code do not match a shipment."));
         }
-        audit.attempt(actor, shipment.get().id, shipment.get().partnerId(), hash, Outcome.VERIFIED, "postal code");
+        limiter.refund(attempt, combined.decision());
+        audit.attempt(someone.as(ActorKind.RECIPIENT), candidate.id(), candidate.partnerId(), hash, Outcome.VERIFIED,
+                AccessEntry.VIA_POSTAL_CODE);
         return new Verified(number.value(), tokens.session(hash), Instant.now().plus(sessions.ttl()));
     }
 
-    /** A one-time link from a notice: valid, unexpired, unspent, then spent. */
-    public Verified redeem(String token) {
-        Actor actor = request.anonymous(ActorKind.RECIPIENT);
-        RecipientTokens.Claims claims = tokens.readLink(token).orElseThrow(RecipientService::invalidLink);
-        LimitDecision decision = limiter.decide(LimitCheck.of(policies.verificationsPerClient(), actor.id()));
-        if (decision.degraded()) {
-            throw Refusals.limiterUnavailable();
+    /** The shipment's id, partner and postal code in one indexed read (no entity to build), or the stand-in. */
+    private Candidate candidate(TrackingNumber number) {
+        List<Object[]> rows = em.createQuery("""
+                        select s.id, s.partner.id, s.destinationPostalCode from Shipment s where s.trackingNumber = :number""",
+                Object[].class).setParameter("number", number.value()).getResultList();
+        if (rows.isEmpty()) {
+            return STAND_IN;
         }
-        if (!decision.allowed()) {
-            throw Refusals.rateLimited(decision);
-        }
-        boolean firstUse;
-        try {
-            firstUse = redis.execute("SET", config.spentLinkPrefix() + "{" + claims.id() + "}", "1", "NX", "PXAT",
-                    String.valueOf(claims.expiresAt().toEpochMilli() + 60_000)) != null;
-        } catch (RuntimeException e) {
-            throw Refusals.limiterUnavailable();
-        }
-        if (!firstUse) {
-            audit.attempt(actor, null, null, claims.numberHash(), Outcome.VERIFY_FAILED, "link already used");
-            throw invalidLink();
-        }
-        audit.attempt(actor, null, null, claims.numberHash(), Outcome.VERIFIED, "one-time link");
-        return new Verified(claims.trackingNumber(), tokens.session(claims.numberHash()), Instant.now().plus(sessions.ttl()));
+        Object[] row = rows.get(0);
+        return new Candidate((UUID) row[0], (String) row[1], ((String) row[2]).getBytes(StandardCharsets.US_ASCII));
     }
 
     public ShipmentView details(String rawNumber) {
-        Actor actor = request.anonymous(ActorKind.RECIPIENT);
-        Shipment shipment = provenShipment(actor, rawNumber);
-        return disclosures.disclose(shipment, Tier.RECIPIENT, actor);
+        Shipment shipment = provenShipment(rawNumber);
+        return disclosures.disclose(shipment, Tier.RECIPIENT, request.anonymous(ActorKind.RECIPIENT));
     }
 
-    /** Who looked at my parcel: when, which kind of caller, which tier. Never who they are. */
-    public List<AccessEntry> accesses(String rawNumber) {
-        Actor actor = request.anonymous(ActorKind.RECIPIENT);
-        Shipment shipment = provenShipment(actor, rawNumber);
+    /**
+     * Who looked at my parcel: when, what kind of viewer, what happened, never who. Several
+     * failed attempts to prove being the recipient come with a warning and what to do.
+     */
+    public AccessReport accesses(String rawNumber) {
+        Shipment shipment = provenShipment(rawNumber);
+        Actor recipient = request.anonymous(ActorKind.RECIPIENT);
         // what is still queued belongs in the answer too: the recipient may have just verified
         accessLog.flush();
+        // the reason is read only for the recipient's own kinds of record, never a staff reason
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT occurred_at, actor_kind, tier, outcome FROM access_record
-                WHERE shipment_id = ?1 AND outcome IN ('DISCLOSED', 'VERIFIED', 'VERIFY_FAILED')
+                SELECT occurred_at, actor_kind, tier, outcome,
+                       CASE WHEN outcome IN ('VERIFIED', 'VERIFY_FAILED', 'LINK_ISSUED') THEN reason END
+                FROM access_record
+                WHERE shipment_id = ?1 AND outcome IN ('DISCLOSED', 'VERIFIED', 'VERIFY_FAILED', 'LINK_ISSUED')
                 ORDER BY occurred_at DESC LIMIT 100""").setParameter(1, shipment.id).getResultList();
-        audit.disclosed(actor, shipment.id, shipment.partnerId(), pseudonyms.trackingNumber(shipment.trackingNumber), Tier.RECIPIENT,
+        audit.disclosed(recipient, shipment.id, shipment.partnerId(), pseudonyms.trackingNumber(shipment.trackingNumber), Tier.RECIPIENT,
                 List.of("accesses"), null);
-        return rows.stream().map(r -> new AccessEntry(SqlTimes.instant(r[0]), (String) r[1], (String) r[2], (String) r[3])).toList();
+        List<AccessEntry> entries = rows.stream()
+                .map(r -> AccessEntry.of(SqlTimes.instant(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
+                .toList();
+        int failed = (int) entries.stream().filter(AccessEntry::failedAttempt).count();
+        AccessReport.Warning warning = failed >= config.failedAttemptsWarning()
+                ? new AccessReport.Warning(notices("en").failed_attempts(failed), notices("fr").failed_attempts(failed)) : null;
+        return new AccessReport(entries, failed, warning);
+    }
+
+    private static RecipientNotices notices(String language) {
+        return MessageBundles.get(RecipientNotices.class, Localized.Literal.of(language));
     }
 
     /** A detailed view needs a session for this very number, and the shared limiter (fail closed). */
-    private Shipment provenShipment(Actor actor, String rawNumber) {
+    private Shipment provenShipment(String rawNumber) {
+        Actor someone = request.anonymous(ActorKind.PUBLIC);
         TrackingNumber number = TrackingNumbers.require(rawNumber);
         String hash = pseudonyms.trackingNumber(number.value());
-        LimitDecision decision = limiter.decide(LimitCheck.of(policies.lookupsPerClient(), actor.id()));
+        LimitDecision decision = limiter.decide(LimitCheck.of(policies.lookupsPerClient(), someone.id()));
         if (decision.degraded()) {
-            audit.attempt(actor, null, null, hash, Outcome.DENIED, "limiter unavailable");
+            audit.attempt(someone, null, null, hash, Outcome.DENIED, "limiter unavailable");
             throw Refusals.limiterUnavailable();
         }
         if (!decision.allowed()) {
-            audit.attempt(actor, null, null, hash, Outcome.LIMITED, null);
+            audit.attempt(someone, null, null, hash, Outcome.LIMITED, null);
             throw Refusals.rateLimited(decision);
         }
         if (!sessions.provesRecipientOf(http, number.value())) {
-            audit.attempt(actor, null, null, hash, Outcome.DENIED, "no recipient session");
+            audit.attempt(someone, null, null, hash, Outcome.DENIED, "no recipient session");
             throw RecipientSession.required();
         }
         return shipments.findByNumber(number).orElseThrow(RecipientSession::required);
     }
 
-    private void refuseIfLimited(Actor actor, String hash, RateLimiter.Combined combined) {
+    /**
+     * Refuses when the limiter is away, the actor is blocked, the client is over its limit or
+     * the shipment is locked. A refused attempt that had taken one of the shipment's failures
+     * gives it back: it compared nothing.
+     */
+    private void refuseIfLimited(Actor actor, String hash, LimitCheck attempt, RateLimiter.Combined combined) {
         LimitDecision decision = combined.decision();
+        boolean taken = decision.results().get(1).allowed();
         if (decision.degraded()) {
+            giveBack(taken, attempt, decision);
             audit.attempt(actor, null, null, hash, Outcome.DENIED, "limiter unavailable");
             throw Refusals.limiterUnavailable();
         }
         AbuseDetector.Verdict verdict = abuse.read(actor.id(), combined.extra().isEmpty() ? null : combined.extra().get(0));
         if (verdict.blocked()) {
+            giveBack(taken, attempt, decision);
             audit.attempt(actor, null, null, hash, Outcome.BLOCKED, null);
             throw Refusals.blocked(verdict.blockedFor(), decision);
         }
         if (decision.allowed()) {
             return;
         }
-        boolean locked = decision.results().stream()
-                .anyMatch(r -> !r.allowed() && r.policy().equals(policies.verificationFailuresPerShipment()));
-        if (locked) {
+        giveBack(taken, attempt, decision);
+        if (!taken) {
             audit.attempt(actor, null, null, hash, Outcome.LOCKED, null);
-            LimitResult lock = decision.results().stream().filter(r -> !r.allowed()).findFirst().orElseThrow();
+            LimitResult lock = decision.results().get(1);
             throw new ProblemException(Problem.typed("verification-locked", 429, "Verification locked",
-                    "Too many wrong postal codes for this tracking number. Use the link in your notice, or try again later."),
+                    "Too many wrong postal codes for this tracking number. The one-time link from your notice or shipping "
+                            + "email still works; the postal code works again later."),
                     Map.of("Retry-After", String.valueOf(Math.max(1, lock.retryAfterSeconds()))));
         }
         audit.attempt(actor, null, null, hash, Outcome.LIMITED, null);
         throw Refusals.rateLimited(decision);
     }
 
-    private static ProblemException invalidLink() {
-        return new ProblemException(Problem.typed("link-invalid", 403, "Link not valid",
-                "This link has expired or has already been used. Verify with the destination postal code instead."));
+    private void giveBack(boolean taken, LimitCheck attempt, LimitDecision decision) {
+        if (taken) {
+            limiter.refund(attempt, decision);
+        }
     }
-
 }

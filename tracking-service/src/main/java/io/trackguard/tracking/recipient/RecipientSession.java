@@ -4,6 +4,7 @@ import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
 import io.trackguard.tracking.client.Pseudonyms;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public class RecipientSession {
 
     public void setCookie(RoutingContext http, String token) {
         http.response().addCookie(Cookie.cookie(COOKIE, token).setHttpOnly(true).setSecure(config.secureCookie())
-                .setSameSite(io.vertx.core.http.CookieSameSite.STRICT).setPath("/").setMaxAge(config.sessionTtl().toSeconds()));
+                .setSameSite(CookieSameSite.STRICT).setPath("/").setMaxAge(config.sessionTtl().toSeconds()));
     }
 
     public Duration ttl() {

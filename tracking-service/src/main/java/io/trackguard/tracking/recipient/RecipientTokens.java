@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -50,7 +51,12 @@ public class RecipientTokens {
 
     /** A link carries the number too: whoever holds it is meant to see that shipment. */
     public String link(String numberHash, String trackingNumber) {
-        return sign(LINK, numberHash, UUID.randomUUID().toString(), trackingNumber, Instant.now().plus(config.linkTtl()));
+        return link(numberHash, trackingNumber, Instant.now().plus(config.linkTtl()));
+    }
+
+    /** A link that expires at the given time (tests make expired ones with it). */
+    String link(String numberHash, String trackingNumber, Instant expiresAt) {
+        return sign(LINK, numberHash, UUID.randomUUID().toString(), trackingNumber, expiresAt);
     }
 
     public Optional<Claims> readSession(String token) {
@@ -96,7 +102,7 @@ public class RecipientTokens {
                 .setExpectedAudience(type)
                 .setVerificationKey(key)
                 .setRelaxVerificationKeyValidation()
-                .setJwsAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
                 .build();
         try {
             JwtClaims claims = consumer.processToClaims(token);

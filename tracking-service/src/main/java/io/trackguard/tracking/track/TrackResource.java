@@ -1,7 +1,7 @@
 package io.trackguard.tracking.track;
 
 import io.trackguard.tracking.disclosure.ShipmentView;
-import io.trackguard.tracking.recipient.AccessEntry;
+import io.trackguard.tracking.recipient.AccessReport;
 import io.trackguard.tracking.recipient.RecipientService;
 import io.trackguard.tracking.recipient.RecipientSession;
 import io.trackguard.tracking.recipient.Verified;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -77,8 +76,10 @@ public class TrackResource {
 
     @GET
     @Path("/{trackingNumber}/accesses")
-    @Operation(summary = "Who looked at my parcel: when, which kind of caller and which tier, newest first (never who)")
-    public List<AccessEntry> accesses(@PathParam("trackingNumber") String trackingNumber) {
+    @Operation(summary = "Who looked at my parcel: when, which kind of viewer, what happened and at which tier, newest first "
+            + "(never who). Only a proven recipient is 'recipient'; failed attempts are 'someone', and several of them come "
+            + "with a warning in English and French.")
+    public AccessReport accesses(@PathParam("trackingNumber") String trackingNumber) {
         return recipients.accesses(trackingNumber);
     }
 }

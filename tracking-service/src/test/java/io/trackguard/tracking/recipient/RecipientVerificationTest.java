@@ -1,8 +1,11 @@
 package io.trackguard.tracking.recipient;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -10,28 +13,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.trackguard.tracking.audit.AccessLog;
+import io.trackguard.tracking.client.Pseudonyms;
 import io.trackguard.tracking.shipment.ShipmentFixtures;
+import io.trackguard.tracking.support.AccessRecords;
 import io.trackguard.tracking.support.Clients;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RecipientVerificationTest {
 
+    /** Failed verifications per shipment before the lock (application.properties). */
+    static final int LIMIT = 5;
+
     @Inject
     ShipmentFixtures fixtures;
     @Inject
-    AccessLog log;
+    AccessRecords records;
+    @Inject
+    Pseudonyms pseudonyms;
+    @TestHTTPResource("/api/v1/track/")
+    URI trackApi;
 
     static Response verify(RequestSpecification client, String number, String postalCode) {
         return client.contentType(ContentType.JSON).body(Map.of("postalCode", postalCode)).post("/api/v1/track/" + number + "/verify");
@@ -102,71 +121,92 @@ class RecipientVerificationTest {
     }
 
     @Test
-    void failedVerificationsAcrossShipmentsBlockTheActor() {
-        String address = Clients.freshAddress();
-        int status = 403;
-        int attempts = 0;
-        while (status == 403 && attempts < 20) {
-            status = verify(Clients.from(address), fixtures.create(ShipmentFixtures.OTHER_PARTNER), "K1A0B1").statusCode();
-            attempts++;
+    void fiftyParallelWrongCodesFromFiftyAddressesCompareAtMostTheLimit() throws Exception {
+        String number = fixtures.create(ShipmentFixtures.OTHER_PARTNER);
+        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        String subnet = Clients.freshAddress().replaceAll("\\.\\d+$", ".");
+        for (int i = 0; i < 50; i++) {
+            HttpRequest request = HttpRequest.newBuilder(trackApi.resolve(number + "/verify"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", subnet + (1 + i))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"postalCode\":\"K1A0B" + (i % 10) + "\"}")).build();
+            answers.add(pool.submit(() -> {
+                start.await();
+                return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            }));
         }
-        // the per-client limit (burst 5) or the enumeration block (over 6 failures) stops it early
-        assertEquals(429, status);
-        assertTrue(attempts <= 7, "stopped after " + attempts);
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        // a comparison is what writes VERIFY_FAILED; a refusal before comparing writes LOCKED
+        List<Map<String, Object>> audited = records.where("number_hash", pseudonyms.trackingNumber(number));
+        long compared = audited.stream().filter(r -> "VERIFY_FAILED".equals(r.get("outcome"))).count();
+        long locked = audited.stream().filter(r -> "LOCKED".equals(r.get("outcome"))).count();
+        assertEquals(LIMIT, compared, "compared: " + compared + ", statuses " + statuses);
+        assertEquals(50 - LIMIT, locked);
+        assertEquals(LIMIT, statuses.stream().filter(st -> st == 403).count(), statuses.toString());
+        assertEquals(50 - LIMIT, statuses.stream().filter(st -> st == 429).count(), statuses.toString());
     }
 
     @Test
-    void aRecipientSeesWhoLookedButNotWho() {
+    void theRightCodeGivesItsAttemptBack() {
+        String number = fixtures.create(ShipmentFixtures.OTHER_PARTNER);
+        for (int i = 0; i < LIMIT - 1; i++) {
+            verify(Clients.fresh(), number, "K1A0B1").then().statusCode(403);
+        }
+        verify(Clients.fresh(), number, "M5H1A1").then().statusCode(200);
+        // the success did not count: one more wrong code is still compared, and only then the lock
+        verify(Clients.fresh(), number, "K1A0B1").then().statusCode(403)
+                .body("type", equalTo("urn:trackguard:problem:verification-failed"));
+        verify(Clients.fresh(), number, "M5H1A1").then().statusCode(429)
+                .body("type", equalTo("urn:trackguard:problem:verification-locked"));
+    }
+
+    @Test
+    void aRecipientSeesWhoLookedButNotWhoAndOnlyTheProvenRecipientIsTheRecipient() {
         String number = fixtures.create(ShipmentFixtures.OTHER_PARTNER);
         Clients.fresh().get("/api/v1/track/" + number).then().statusCode(200);
+        verify(Clients.fresh(), number, "K1A0B1").then().statusCode(403);
         String address = Clients.freshAddress();
         String session = verify(Clients.from(address), number, "M5H1A1").then().statusCode(200).extract().path("session");
-        log.flush();
         String body = Clients.from(address).header(RecipientSession.HEADER, session).get("/api/v1/track/" + number + "/accesses")
                 .then().statusCode(200)
-                .body("actorKind", hasItem("PUBLIC"))
-                .body("actorKind", hasItem("RECIPIENT"))
-                .body("tier", hasItem("PUBLIC"))
-                .body("outcome", hasItem("VERIFIED"))
-                .body("[0].at", notNullValue())
+                .body("accesses.find { it.what == 'viewed-status' }.viewer", equalTo("someone"))
+                .body("accesses.find { it.what == 'viewed-status' }.tier", equalTo("PUBLIC"))
+                .body("accesses.find { it.what == 'wrong-postal-code' }.viewer", equalTo("someone"))
+                .body("accesses.find { it.what == 'verified-with-postal-code' }.viewer", equalTo("recipient"))
+                .body("accesses.findAll { it.viewer == 'recipient' }.what", everyItem(anyOf(
+                        equalTo("verified-with-postal-code"), equalTo("viewed-details"))))
+                .body("accesses[0].at", notNullValue())
+                .body("failedAttempts", equalTo(1))
+                .body("warning", nullValue())
                 .extract().asString();
-        assertFalse(body.contains("ip:") || body.contains("client:") || body.contains("actorId"), body);
+        assertFalse(body.contains("ip:") || body.contains("client:") || body.contains("actorId") || body.contains("actorKind"), body);
         Clients.fresh().get("/api/v1/track/" + number + "/accesses").then().statusCode(401);
     }
 
     @Test
-    @TestSecurity(user = "service-account-notification-service", roles = "incident-responder")
-    void aOneTimeLinkProvesTheRecipientOnce() {
+    void severalFailedAttemptsStandOutWithWhatTheRecipientCanDo() {
         String number = fixtures.create(ShipmentFixtures.OTHER_PARTNER);
-        Map<String, Object> link = given().contentType(ContentType.JSON).body(Map.of("trackingNumber", number))
-                .post("/internal/v1/recipient-links").then().statusCode(201)
-                .body("path", org.hamcrest.Matchers.startsWith("/r/")).extract().as(Map.class);
-        String token = (String) link.get("token");
-        assertFalse(token.contains("Jane"), "no personal data in the link");
-
-        String session = Clients.fresh().contentType(ContentType.JSON).body(Map.of("token", token))
-                .post("/api/v1/recipient-links/redeem").then().statusCode(200)
-                .body("trackingNumber", equalTo(number)).extract().path("session");
-        Clients.fresh().header(RecipientSession.HEADER, session).get("/api/v1/track/" + number + "/details").then().statusCode(200);
-
-        Clients.fresh().contentType(ContentType.JSON).body(Map.of("token", token))
-                .post("/api/v1/recipient-links/redeem").then().statusCode(403)
-                .body("type", equalTo("urn:trackguard:problem:link-invalid"));
-        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-        Clients.fresh().contentType(ContentType.JSON).body(Map.of("token", forged))
-                .post("/api/v1/recipient-links/redeem").then().statusCode(403);
-        // a session is not a link, and a link is not a session
-        Clients.fresh().contentType(ContentType.JSON).body(Map.of("token", session))
-                .post("/api/v1/recipient-links/redeem").then().statusCode(403);
-        Clients.fresh().header(RecipientSession.HEADER, token).get("/api/v1/track/" + number + "/details").then().statusCode(401);
-    }
-
-    @Test
-    @TestSecurity(user = "sam.support", roles = "support")
-    @OidcSecurity(claims = @Claim(key = "sub", value = "sam-subject"))
-    void onlyIncidentRespondersMakeLinks() {
-        given().contentType(ContentType.JSON).body(Map.of("trackingNumber", ShipmentFixtures.unknownNumber()))
-                .post("/internal/v1/recipient-links").then().statusCode(403);
+        for (int i = 0; i < 3; i++) {
+            verify(Clients.fresh(), number, "K1A0B" + i).then().statusCode(403);
+        }
+        String address = Clients.freshAddress();
+        String session = verify(Clients.from(address), number, "M5H1A1").then().statusCode(200).extract().path("session");
+        Clients.from(address).header(RecipientSession.HEADER, session).get("/api/v1/track/" + number + "/accesses")
+                .then().statusCode(200)
+                .body("failedAttempts", equalTo(3))
+                .body("accesses.findAll { it.what == 'wrong-postal-code' }.viewer", equalTo(List.of("someone", "someone", "someone")))
+                .body("warning.en", startsWith("Someone tried 3 times to prove they are the recipient of this parcel"))
+                .body("warning.en", containsString("one-time link"))
+                .body("warning.fr", startsWith("Quelqu'un a tenté 3 fois de prouver être le destinataire de ce colis"))
+                .body("warning.fr", containsString("lien à usage unique"));
     }
 
     @Test
