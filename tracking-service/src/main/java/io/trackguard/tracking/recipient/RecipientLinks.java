@@ -64,8 +64,9 @@ public class RecipientLinks {
     public RecipientLink issue(Shipment shipment, Actor by) {
         String hash = pseudonyms.trackingNumber(shipment.trackingNumber);
         // the token carries seconds: say exactly what it says
-        Instant expiresAt = Instant.now().plus(config.linkTtl()).truncatedTo(ChronoUnit.SECONDS);
-        String token = tokens.link(hash, shipment.trackingNumber, expiresAt);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = now.plus(config.linkTtl());
+        String token = tokens.link(hash, shipment.trackingNumber, now, expiresAt);
         audit.attempt(by, shipment.id, shipment.partnerId(), hash, Outcome.LINK_ISSUED, AccessEntry.VIA_LINK);
         return new RecipientLink(token, "/r/" + token, expiresAt);
     }

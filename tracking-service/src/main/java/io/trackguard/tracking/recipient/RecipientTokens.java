@@ -46,17 +46,19 @@ public class RecipientTokens {
     }
 
     public String session(String numberHash) {
-        return sign(SESSION, numberHash, null, null, Instant.now().plus(config.sessionTtl()));
+        Instant now = Instant.now();
+        return sign(SESSION, numberHash, null, null, now, now.plus(config.sessionTtl()));
     }
 
     /** A link carries the number too: whoever holds it is meant to see that shipment. */
     public String link(String numberHash, String trackingNumber) {
-        return link(numberHash, trackingNumber, Instant.now().plus(config.linkTtl()));
+        Instant now = Instant.now();
+        return link(numberHash, trackingNumber, now, now.plus(config.linkTtl()));
     }
 
-    /** A link that expires at the given time (tests make expired ones with it). */
-    String link(String numberHash, String trackingNumber, Instant expiresAt) {
-        return sign(LINK, numberHash, UUID.randomUUID().toString(), trackingNumber, expiresAt);
+    /** A link valid from {@code issuedAt} to {@code expiresAt} (tests make expired ones with it). */
+    String link(String numberHash, String trackingNumber, Instant issuedAt, Instant expiresAt) {
+        return sign(LINK, numberHash, UUID.randomUUID().toString(), trackingNumber, issuedAt, expiresAt);
     }
 
     public Optional<Claims> readSession(String token) {
@@ -67,12 +69,12 @@ public class RecipientTokens {
         return read(LINK, token);
     }
 
-    private String sign(String type, String numberHash, String id, String trackingNumber, Instant expiresAt) {
+    private String sign(String type, String numberHash, String id, String trackingNumber, Instant issuedAt, Instant expiresAt) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(type);
         claims.setSubject(numberHash);
-        claims.setIssuedAtToNow();
+        claims.setIssuedAt(NumericDate.fromMilliseconds(issuedAt.toEpochMilli()));
         claims.setExpirationTime(NumericDate.fromMilliseconds(expiresAt.toEpochMilli()));
         if (id != null) {
             claims.setJwtId(id);

@@ -96,9 +96,10 @@ class RecipientLinksTest {
     void anExpiredLinkIsRefusedWithTheSameAnswerAsABadOne() {
         String number = fixtures.create(ShipmentFixtures.OTHER_PARTNER);
         String hash = pseudonyms.trackingNumber(number);
-        // past the 5 seconds of clock skew a token is allowed
-        String expired = tokens.link(hash, number, Instant.now().minusSeconds(60));
-        String valid = tokens.link(hash, number, Instant.now().plusSeconds(3600));
+        // a link made 8 days ago, expired a day ago (well past the 5 seconds of clock skew allowed)
+        Instant now = Instant.now();
+        String expired = tokens.link(hash, number, now.minus(Duration.ofDays(8)), now.minus(Duration.ofDays(1)));
+        String valid = tokens.link(hash, number, now.minus(Duration.ofDays(6)), now.plus(Duration.ofDays(1)));
         String forged = valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
         Response expiredAnswer = redeem(expired);
