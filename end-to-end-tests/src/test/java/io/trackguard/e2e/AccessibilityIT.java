@@ -30,6 +30,20 @@ class AccessibilityIT {
             check(b, "verification failed", found);
             b.fill("postalCode", "M5H 1A1");
             check(b, "details", found);
+
+            // a shipment locked by someone else's wrong codes, and its recipient's one-time link
+            String locked = PageIT.inTransitShipment();
+            PageIT.lockedBySomeoneElse(locked, 5);
+            b.become(Clients.freshAddress());
+            b.open("/track?number=" + locked);
+            b.fill("postalCode", "M5H 1A1");
+            check(b, "verification locked", found);
+            b.open(PageIT.linkFor(locked));
+            check(b, "one-time link", found);
+            b.press();
+            check(b, "details with a failed-attempts warning", found);
+            b.open("/r/not-a-link");
+            check(b, "link not valid", found);
         }
         assertEquals(List.of(), found, "accessibility violations");
     }

@@ -73,6 +73,15 @@ final class Browser implements AutoCloseable {
         andWaitForTheNextPage(() -> driver.findElement(By.linkText(linkText)).click());
     }
 
+    /** Presses the page's (only) submit button, as a person would, and waits for the next page. */
+    void press() {
+        andWaitForTheNextPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
     /** True once the element's document has been replaced (ChromeDriver says so in two ways). */
     private static boolean gone(WebElement element) {
         try {

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The public page in a real headless Chromium: every state reached by typing and clicking, in both languages. */
@@ -22,17 +24,23 @@ class PageIT {
     enum Lang {
         EN("en-CA,en", "en", "Track a parcel", "Invalid tracking number", "Check the tracking number", "Parcel not found",
                 "Parcel ", "In transit", "The postal code does not match this parcel.", "Delivery details", "Verification locked",
-                "Please wait", "Link not valid", "Français", "Who looked at this parcel", "Track another parcel"),
+                "Please wait", "Link not valid", "Français", "Who looked at this parcel", "Track another parcel",
+                "Your one-time link", "one-time link", "someone", "the recipient", "wrong postal code",
+                "Someone tried 5 times to prove they are the recipient of this parcel"),
         FR("fr-CA,fr", "fr", "Suivre un colis", "Numéro de suivi invalide", "Vérifiez le numéro de suivi", "Colis introuvable",
                 "Colis ", "En transit", "Le code postal ne correspond pas à ce colis.", "Détails de la livraison", "Vérification bloquée",
-                "Veuillez patienter", "Lien non valide", "English", "Qui a consulté ce colis", "Suivre un autre colis");
+                "Veuillez patienter", "Lien non valide", "English", "Qui a consulté ce colis", "Suivre un autre colis",
+                "Votre lien à usage unique", "lien à usage unique", "quelqu'un", "le destinataire", "mauvais code postal",
+                "Quelqu'un a tenté 5 fois de prouver être le destinataire de ce colis");
 
         final String acceptLanguage, code, home, malformed, mistyped, notFound, parcel, inTransit, verifyFailed, details, locked,
-                limited, linkInvalid, otherLanguage, whoLooked, back;
+                limited, linkInvalid, otherLanguage, whoLooked, back, link, oneTimeLink, someone, recipient, wrongCode,
+                failedAttemptsWarning;
 
         Lang(String acceptLanguage, String code, String home, String malformed, String mistyped, String notFound, String parcel,
              String inTransit, String verifyFailed, String details, String locked, String limited, String linkInvalid,
-             String otherLanguage, String whoLooked, String back) {
+             String otherLanguage, String whoLooked, String back, String link, String oneTimeLink, String someone,
+             String recipient, String wrongCode, String failedAttemptsWarning) {
             this.acceptLanguage = acceptLanguage;
             this.code = code;
             this.home = home;
@@ -49,6 +57,27 @@ class PageIT {
             this.otherLanguage = otherLanguage;
             this.whoLooked = whoLooked;
             this.back = back;
+            this.link = link;
+            this.oneTimeLink = oneTimeLink;
+            this.someone = someone;
+            this.recipient = recipient;
+            this.wrongCode = wrongCode;
+            this.failedAttemptsWarning = failedAttemptsWarning;
+        }
+    }
+
+    /** A one-time link as incident response makes it for a notice: the page path /r/<token>. */
+    static String linkFor(String number) {
+        return given().auth().oauth2(Tokens.of("notification-service")).contentType(ContentType.JSON)
+                .body(Map.of("trackingNumber", number)).post(Stack.TRACKING + "/internal/v1/recipient-links")
+                .then().statusCode(201).extract().path("path");
+    }
+
+    /** Wrong postal codes from as many other visitors: the shipment's verification ends up locked. */
+    static void lockedBySomeoneElse(String number, int attempts) {
+        for (int i = 0; i < attempts; i++) {
+            Clients.fresh().contentType(ContentType.JSON).body(Map.of("postalCode", "K1A0B" + i))
+                    .post(Stack.TRACKING + "/api/v1/track/" + number + "/verify").then().statusCode(403);
         }
     }
 
@@ -113,8 +142,15 @@ class PageIT {
             assertTrue(b.title().startsWith(lang.details), b.title());
             assertTrue(b.text("#recipient").startsWith("J*** R**"), b.text("#recipient"));
             assertTrue(b.source().contains(lang.whoLooked));
-            assertTrue(b.all("table.timeline").get(1).findElements(org.openqa.selenium.By.cssSelector("tbody tr")).size() >= 2,
-                    "who looked lists the lookups and the verification");
+            // each row: when, viewer, what
+            List<List<String>> whoLooked = b.all("table.timeline").get(1).findElements(By.cssSelector("tbody tr")).stream()
+                    .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+            assertTrue(whoLooked.size() >= 2, "who looked lists the lookups and the verification: " + whoLooked);
+            // the wrong code came before any proof: someone, not the recipient; the recipient is who proved it
+            List<String> wrongCode = whoLooked.stream().filter(r -> r.get(2).contains(lang.wrongCode)).map(r -> r.get(1)).toList();
+            assertEquals(List.of(lang.someone), wrongCode, whoLooked.toString());
+            assertTrue(whoLooked.stream().anyMatch(r -> r.get(1).equals(lang.recipient)), whoLooked.toString());
+            assertTrue(b.all("#failed-attempts").isEmpty(), "one wrong code is no warning");
         }
     }
 
@@ -130,6 +166,14 @@ class PageIT {
             }
             b.fill("postalCode", "M5H 1A1");
             assertTrue(b.title().startsWith(lang.locked), b.title());
+            assertTrue(b.text("#message").contains(lang.oneTimeLink), "the locked page points to the link: " + b.text("#message"));
+
+            // the recipient, elsewhere, uses the link from the notice: the lock does not keep them out
+            b.become(Clients.freshAddress());
+            b.open(linkFor(number));
+            b.press();
+            assertTrue(b.title().startsWith(lang.details), b.title());
+            assertTrue(b.text("#failed-attempts").startsWith(lang.failedAttemptsWarning), b.text("#failed-attempts"));
         }
     }
 
@@ -155,16 +199,25 @@ class PageIT {
 
     @ParameterizedTest
     @EnumSource(Lang.class)
-    void aOneTimeLinkOpensTheDetailsOnce(Lang lang) throws Exception {
+    void aOneTimeLinkIsSpentByItsButtonOnlyAndOnce(Lang lang) throws Exception {
         String number = inTransitShipment();
-        String path = given().auth().oauth2(Tokens.of("notification-service")).contentType(ContentType.JSON)
-                .body(Map.of("trackingNumber", number)).post(Stack.TRACKING + "/internal/v1/recipient-links")
-                .then().statusCode(201).extract().path("path");
+        String path = linkFor(number);
+        String token = path.substring("/r/".length());
         try (Browser b = new Browser(lang.acceptLanguage)) {
+            // opening it (as a mail scanner does, twice) spends nothing: a page with a button
             b.open(path);
+            assertTrue(b.title().startsWith(lang.link), b.title());
+            b.open(path);
+            assertTrue(b.title().startsWith(lang.link), "opened again, still unspent: " + b.title());
+            assertTrue(b.source().contains(lang.oneTimeLink));
+
+            b.press();
             assertTrue(b.title().startsWith(lang.details), b.title());
+            assertFalse(b.currentUrl().contains(token), "the token does not stay in the address bar: " + b.currentUrl());
+            assertTrue(b.currentUrl().endsWith("/track/" + number + "/details"), b.currentUrl());
+
             b.open(path);
-            assertTrue(b.title().startsWith(lang.linkInvalid), b.title());
+            assertTrue(b.title().startsWith(lang.linkInvalid), "spent once: " + b.title());
         }
     }
 
