@@ -41,8 +41,8 @@ import java.util.regex.Pattern;
 /**
  * Proving to be the recipient with the postal code, and what that unlocks. An unknown number,
  * a wrong postal code and a shipment that is not the caller's get the same answer through the
- * same work: one limiter round trip that takes the attempt, one indexed read of three columns
- * (an unknown number compares against a stand-in), one constant-time comparison, one round
+ * same work: one limiter round trip that takes the attempt, one statement that answers one row
+ * of three columns (an unknown number's row holds a stand-in code), one constant-time comparison, one round
  * trip that counts the failure, one audit record. So neither the answer nor its time tells
  * them apart (bench/RESULTS.md).
  *
@@ -54,11 +54,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RecipientService {
 
-    /** What an unknown number is compared against: six bytes, like a real code, that no input can match. */
-    private static final Candidate STAND_IN = new Candidate(null, null, "#NONE#".getBytes(StandardCharsets.US_ASCII));
     private static final Pattern POSTAL = Pattern.compile(Provinces.POSTAL_CODE);
 
-    /** The three columns a verification needs; {@code id} null for the stand-in. */
+    /** The three columns a verification needs; {@code id} null for an unknown number. */
     private record Candidate(UUID id, String partnerId, byte[] postalCode) {
     }
 
@@ -128,15 +126,17 @@ public class RecipientService {
         return new Verified(number.value(), tokens.session(hash), Instant.now().plus(sessions.ttl()));
     }
 
-    /** The shipment's id, partner and postal code in one indexed read (no entity to build), or the stand-in. */
+    /**
+     * The shipment's id, partner and postal code, in one statement that answers exactly one row
+     * whether the number exists or not: for an unknown number, nulls and a stand-in code of six
+     * characters that no input can match. One index probe, one row, no entity to build.
+     */
     private Candidate candidate(TrackingNumber number) {
-        List<Object[]> rows = em.createQuery("""
-                        select s.id, s.partner.id, s.destinationPostalCode from Shipment s where s.trackingNumber = :number""",
-                Object[].class).setParameter("number", number.value()).getResultList();
-        if (rows.isEmpty()) {
-            return STAND_IN;
-        }
-        Object[] row = rows.get(0);
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT s.id, s.partner_id, COALESCE(s.destination_postal_code, '#NONE#')
+                FROM (VALUES (CAST(?1 AS char(18)))) AS wanted (tracking_number)
+                LEFT JOIN shipment s ON s.tracking_number = wanted.tracking_number""")
+                .setParameter(1, number.value()).getSingleResult();
         return new Candidate((UUID) row[0], (String) row[1], ((String) row[2]).getBytes(StandardCharsets.US_ASCII));
     }
 
