@@ -1,6 +1,7 @@
 -- DEMO-ONLY partners of the local stack, the end-to-end suite and the tests (their Keycloak
--- clients are in deploy/keycloak/demo-realm.json). Never in a deployment: production's
--- quarkus.flyway.locations is db/migration alone.
+-- clients are in deploy/keycloak/demo-realm-additions.json). Never in a deployment: Flyway runs
+-- it in the dev and test profiles only (quarkus.flyway.locations is fixed at build time, and the
+-- packaged service's is db/migration alone); scripts/stack.sh and the e2e suite run it with psql.
 INSERT INTO partner (id, display_name, sensitive, plan, client_id, enabled, privacy_contact) VALUES
     ('ocs', 'Ontario Cannabis Retail', true, 'standard', 'partner-ocs', true, 'privacy@ocs.example'),
     ('acme', 'Acme Outfitters', false, 'premium', 'partner-acme', true, 'privacy@acme.example')
