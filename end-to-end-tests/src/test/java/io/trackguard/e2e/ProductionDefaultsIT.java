@@ -26,7 +26,7 @@ class ProductionDefaultsIT {
     static final Map<String, Integer> PUBLIC = Map.of("tracking-service", Stack.TRACKING_PORT, "partner-gateway", Stack.GATEWAY_PORT,
             "notification-service", Stack.NOTIFICATION_PORT);
 
-    /** Runs a service's jar with the local stack's settings changed as given; answers its exit code and output. */
+    /** Runs a service's jar with the local stack's settings changed as given; answers its exit code (-1: still running after 90 s) and output. */
     static Map.Entry<Integer, String> start(String name, String database, Map<String, String> changes, List<String> unset) throws Exception {
         ProcessBuilder pb = Stack.serviceProcess(name);
         Map<String, String> env = pb.environment();
@@ -46,11 +46,17 @@ class ProductionDefaultsIT {
         }
     }
 
+    /** It stopped by itself, with an error. */
+    static void assertRefused(Map.Entry<Integer, String> run) {
+        assertNotEquals(-1, run.getKey(), "still running: " + run.getValue());
+        assertNotEquals(0, run.getKey(), run.getValue());
+    }
+
     @Test
     void demoMissingAndShortSecretsRefuseToStartNamingTheVariable() throws Exception {
         // tracking-service with the local stack's demo secrets, but without the stack's allowance for them
         Map.Entry<Integer, String> demo = start("tracking-service", "tracking_e2e", Map.of(), List.of("TRACKGUARD_SECRETS_ALLOW_DEMO_VALUES"));
-        assertNotEquals(0, demo.getKey(), demo.getValue());
+        assertRefused(demo);
         for (String variable : List.of("QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_PASSWORD", "TRACKGUARD_TRACKING_PSEUDONYM_KEY",
                 "TRACKGUARD_RECIPIENT_SIGNING_KEY")) {
             assertTrue(demo.getValue().contains(variable + " ") && demo.getValue().contains("is a demo value"), variable + "\n" + demo.getValue());
@@ -59,20 +65,20 @@ class ProductionDefaultsIT {
 
         // partner-gateway without its own client secret
         Map.Entry<Integer, String> missing = start("partner-gateway", "gateway_e2e", Map.of(), List.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"));
-        assertNotEquals(0, missing.getKey(), missing.getValue());
+        assertRefused(missing);
         assertTrue(missing.getValue().contains("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET (quarkus.oidc-client.credentials.secret) is not set"),
                 missing.getValue());
 
         // notification-service with a short database password (a real one, not demo: the allowance does not help)
         Map.Entry<Integer, String> shortOne = start("notification-service", "notification_e2e",
                 Map.of("QUARKUS_DATASOURCE_PASSWORD", "0123456789"), List.of());
-        assertNotEquals(0, shortOne.getKey(), shortOne.getValue());
+        assertRefused(shortOne);
         assertTrue(shortOne.getValue().contains("QUARKUS_DATASOURCE_PASSWORD (quarkus.datasource.password) is shorter than 16 characters"),
                 shortOne.getValue());
 
         // tracking-service without its signing key at all
         Map.Entry<Integer, String> noKey = start("tracking-service", "tracking_e2e", Map.of(), List.of("TRACKGUARD_RECIPIENT_SIGNING_KEY"));
-        assertNotEquals(0, noKey.getKey(), noKey.getValue());
+        assertRefused(noKey);
         assertTrue(noKey.getValue().contains("trackguard.recipient.signing-key"), noKey.getValue());
     }
 
