@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# partner-gateway against tracking-service called directly, side by side in one run, with a
-# real partner token from Keycloak: reads of one's own shipment, and creates.
+# partner-gateway against tracking-service called directly, side by side in one run: through the
+# gateway with a real partner token from Keycloak, directly as the gateway itself calls (its own
+# token, the partner named in a header): reads of one's own shipment, and creates.
 # Quotas are raised for the run (they would cap it at the plan's rate): this measures the
 # cost of the extra hop, the token check, the tenant re-check and the idempotency record.
 # usage: bench/gateway.sh [DURATION=15s] [CONNECTIONS=16]
@@ -21,38 +22,44 @@ trap 'stop_pid "$WORK/tracking.pid" tracking; stop_pid "$WORK/gateway.pid" gatew
 
 common_env=(QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/trackguard" QUARKUS_LOG_LEVEL=WARN
             QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=true)
-env "${common_env[@]}" QUARKUS_HTTP_PORT=18480 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/tracking_bench \
+(set -a; source "$ROOT/scripts/demo-env/tracking-service.env"; set +a
+env "${common_env[@]}" QUARKUS_HTTP_PORT=18480 QUARKUS_MANAGEMENT_PORT=18580 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/tracking_bench \
   TRACKGUARD_LIMITS_PARTNER_REQUESTS_PER_CLIENT_LIMIT=1000000 TRACKGUARD_LIMITS_PARTNER_REQUESTS_PER_CLIENT_BURST=1000000 \
   TRACKGUARD_RATELIMIT_KEY_PREFIX="${RUN}rl:" \
   setsid java -Xmx512m -jar "$ROOT/tracking-service/target/quarkus-app/quarkus-run.jar" > "$WORK/tracking.log" 2>&1 < /dev/null &
-echo $! > "$WORK/tracking.pid"
-env "${common_env[@]}" QUARKUS_HTTP_PORT=18481 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/gateway_e2e \
-  QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL=http://127.0.0.1:18480 \
+echo $! > "$WORK/tracking.pid")
+(set -a; source "$ROOT/scripts/demo-env/partner-gateway.env"; set +a
+env "${common_env[@]}" QUARKUS_HTTP_PORT=18481 QUARKUS_MANAGEMENT_PORT=18581 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/gateway_e2e \
+  QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL=http://127.0.0.1:18480 QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/trackguard" \
   TRACKGUARD_GATEWAY_PLANS_PREMIUM_RATE=1000000 TRACKGUARD_GATEWAY_PLANS_PREMIUM_BURST=1000000 TRACKGUARD_GATEWAY_PLANS_PREMIUM_DAILY=100000000 \
   TRACKGUARD_RATELIMIT_KEY_PREFIX="${RUN}gw:" \
   setsid java -Xmx512m -jar "$ROOT/partner-gateway/target/quarkus-app/quarkus-run.jar" > "$WORK/gateway.log" 2>&1 < /dev/null &
-echo $! > "$WORK/gateway.pid"
-wait_http http://127.0.0.1:18480/q/health/ready 90 "$(cat "$WORK/tracking.pid")" || die "tracking-service did not start"
-wait_http http://127.0.0.1:18481/q/health/ready 90 "$(cat "$WORK/gateway.pid")" || die "partner-gateway did not start"
+echo $! > "$WORK/gateway.pid")
+wait_http http://127.0.0.1:18580/q/health/ready 90 "$(cat "$WORK/tracking.pid")" || die "tracking-service did not start"
+wait_http http://127.0.0.1:18581/q/health/ready 90 "$(cat "$WORK/gateway.pid")" || die "partner-gateway did not start"
 
 TOKEN=$(curl -fsS -u partner-acme:demo-only-partner-acme-secret -d grant_type=client_credentials \
+  "http://127.0.0.1:$KC_PORT/realms/trackguard/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+# tracking-service called directly as the gateway calls it: the gateway's own token, acme named in a header
+GATEWAY_TOKEN=$(curl -fsS -u partner-gateway:demo-only-partner-gateway-secret -d grant_type=client_credentials \
   "http://127.0.0.1:$KC_PORT/realms/trackguard/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 log "creating 500 shipments to read"
 : > "$WORK/acme.txt"
 for i in $(seq 1 500); do
-  { curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' http://127.0.0.1:18480/api/v1/shipments \
+  { curl -fsS -H "Authorization: Bearer $GATEWAY_TOKEN" -H 'Trackguard-Partner-Id: acme' -H 'Content-Type: application/json' http://127.0.0.1:18480/api/v1/shipments \
     -d "{\"orderReference\":\"SEED-$i\",\"recipient\":{\"name\":\"Bench\"},\"destination\":{\"line1\":\"1 Main St\",\"city\":\"Ottawa\",\"province\":\"ON\",\"postalCode\":\"K1A0B1\"},\"productCategory\":\"books\"}"; echo; } \
     | sed -n 's/.*"trackingNumber":"\([^"]*\)".*/\1/p' >> "$WORK/acme.txt"
 done
 
+token_for() { [[ $1 == *18480 ]] && echo "$GATEWAY_TOKEN" || echo "$TOKEN"; }
 run() { # label url mode
   local out="$WORK/${1//[^a-z]/_}.out"
-  env TOKEN="$TOKEN" MODE="$3" NUMBERS_FILE="$WORK/acme.txt" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/partner.lua" "$2" > "$out" 2>&1
+  env TOKEN="$(token_for "$2")" PARTNER=acme MODE="$3" NUMBERS_FILE="$WORK/acme.txt" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/partner.lua" "$2" > "$out" 2>&1
   grep RESULT "$out" | sed 's/RESULT //'
 }
 for url in http://127.0.0.1:18480 http://127.0.0.1:18481; do
-  env TOKEN="$TOKEN" MODE=get NUMBERS_FILE="$WORK/acme.txt" wrk -t2 -c4 -d5s -s "$ROOT/bench/partner.lua" "$url" >/dev/null 2>&1
-  env TOKEN="$TOKEN" MODE=create wrk -t2 -c4 -d5s -s "$ROOT/bench/partner.lua" "$url" >/dev/null 2>&1
+  env TOKEN="$(token_for "$url")" PARTNER=acme MODE=get NUMBERS_FILE="$WORK/acme.txt" wrk -t2 -c4 -d5s -s "$ROOT/bench/partner.lua" "$url" >/dev/null 2>&1
+  env TOKEN="$(token_for "$url")" PARTNER=acme MODE=create wrk -t2 -c4 -d5s -s "$ROOT/bench/partner.lua" "$url" >/dev/null 2>&1
 done
 
 OUT="$ROOT/bench/results/gateway-$(date -u +%Y-%m-%dT%H%M).txt"

@@ -1,5 +1,6 @@
 -- Partner API load: MODE=get reads a random shipment of NUMBERS_FILE, MODE=create creates one
--- with a fresh order reference (and Idempotency-Key). TOKEN is a real partner access token.
+-- with a fresh order reference (and Idempotency-Key). TOKEN is a real access token: a partner's
+-- for the gateway, the gateway's own for tracking-service (with PARTNER named in a header).
 local numbers = {}
 local counter = 0
 
@@ -12,7 +13,7 @@ function init(args)
 end
 
 function request()
-  local headers = { ["Authorization"] = "Bearer " .. os.getenv("TOKEN") }
+  local headers = { ["Authorization"] = "Bearer " .. os.getenv("TOKEN"), ["Trackguard-Partner-Id"] = os.getenv("PARTNER") }
   if os.getenv("MODE") == "create" then
     counter = counter + 1
     local ref = "BENCH-" .. thread_id .. "-" .. os.time() .. "-" .. counter .. "-" .. math.random(1, 1000000000)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tracking-service benchmarks, in one run on this machine (wrk from Debian):
-#   1. a bare endpoint of the service (/q/health/live)
+#   1. a bare endpoint of the service (/q/health/live, on its management port)
 #   2. public lookups with the Redis limiter and enumeration detection (as deployed)
 #   3. public lookups with the limiter switched off (a second instance, same database)
 #   4. the verify path with a wrong postal code, and with an unknown number, in ROUNDS
@@ -21,16 +21,17 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
   || "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" package -DskipTests -pl tracking-service -am
 RUN="tg:bench:$(date +%s):"
 
-start() { # name port clean limited
-  TRACKGUARD_TRACKING_TRUSTED_PROXIES=127.0.0.1/32 QUARKUS_HTTP_PORT=$2 \
+start() { # name port clean limited (management port: port + 100)
+  (set -a; source "$ROOT/scripts/demo-env/tracking-service.env"; set +a
+  TRACKGUARD_TRACKING_TRUSTED_PROXIES=127.0.0.1/32 QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$(($2 + 100)) \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/tracking_bench \
   QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=$3 TRACKGUARD_LIMITS_PUBLIC_LOOKUPS_LIMITED=$4 \
   TRACKGUARD_RATELIMIT_KEY_PREFIX="${RUN}rl:" TRACKGUARD_ABUSE_KEY_PREFIX="${RUN}abuse:" TRACKGUARD_ABUSE_STREAM="${RUN}events" \
   TRACKGUARD_LIMITS_VERIFICATION_FAILURES_PER_SHIPMENT_LIMIT=$FAILURE_LIMIT \
   QUARKUS_LOG_LEVEL=WARN \
     setsid java -Xmx512m -jar "$ROOT/tracking-service/target/quarkus-app/quarkus-run.jar" > "$WORK/$1.log" 2>&1 < /dev/null &
-  echo $! > "$WORK/$1.pid"
-  wait_http "http://127.0.0.1:$2/q/health/ready" 90 "$(cat "$WORK/$1.pid")" || die "$1 did not start ($WORK/$1.log)"
+  echo $! > "$WORK/$1.pid")
+  wait_http "http://127.0.0.1:$(($2 + 100))/q/health/ready" 90 "$(cat "$WORK/$1.pid")" || die "$1 did not start ($WORK/$1.log)"
 }
 trap 'stop_pid "$WORK/limited.pid" limited; stop_pid "$WORK/unlimited.pid" unlimited' EXIT
 
@@ -98,7 +99,7 @@ rm -f "$WORK/results.tsv"
   echo "| run | result |"
   echo "|---|---|"
   if [[ -z "${VERIFY_ONLY:-}" ]]; then
-    bench "bare /q/health/live" "http://127.0.0.1:18480/q/health/live" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/q/health/live BARE=1
+    bench "bare /q/health/live" "http://127.0.0.1:18580/q/health/live" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/q/health/live BARE=1
     bench "lookup, limiter on" "http://127.0.0.1:18480" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/
     bench "lookup, limiter off" "http://127.0.0.1:18481" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/
   fi

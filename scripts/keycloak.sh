@@ -5,14 +5,25 @@
 #   keycloak.sh stop RUN_DIR         TERM the process recorded in RUN_DIR/keycloak.pid
 #
 # The first start downloads the distribution from Maven Central into the cache and
-# prepares a template (realm imported, server built) keyed by version and realm file,
+# prepares a template (realm imported, server built) keyed by version and realm files,
 # so later starts skip the 50-95 s import and take about 20 s.
+#
+# The realm imported here is the deployment's realm (deploy/keycloak/trackguard-realm.json, its
+# secrets from scripts/demo-env/keycloak.env) plus the DEMO-ONLY partners and staff of
+# deploy/keycloak/demo-realm-additions.json.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 REALM_FILE="$ROOT/deploy/keycloak/trackguard-realm.json"
+DEMO_ADDITIONS="$ROOT/deploy/keycloak/demo-realm-additions.json"
+DEMO_ENV="$ROOT/scripts/demo-env/keycloak.env"
 DIST_ZIP="$CACHE_DIR/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
 
-realm_hash() { sha256sum "$REALM_FILE" | cut -c1-12; }
+realm_hash() { cat "$REALM_FILE" "$DEMO_ADDITIONS" "$DEMO_ENV" | sha256sum | cut -c1-12; }
+
+# The realm with the demo clients and users added.
+demo_realm() {
+  jq -s '.[0] + {clients: (.[0].clients + .[1].clients), users: (.[0].users + .[1].users)}' "$REALM_FILE" "$DEMO_ADDITIONS"
+}
 
 fetch_dist() {
   [[ -f "$DIST_ZIP" ]] && return
@@ -26,6 +37,7 @@ fetch_dist() {
 launch() {
   local home=$1 port=$2; shift 2
   mkdir -p "$home/tmp"
+  set -a; source "$DEMO_ENV"; set +a   # the realm's ${TRACKGUARD_KC_*} secrets, demo values
   JAVA_HOME="$KEYCLOAK_JAVA_HOME" \
   JAVA_OPTS_APPEND="-XX:-UsePerfData -Djava.io.tmpdir=$home/tmp" \
   KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}" \
@@ -53,7 +65,9 @@ prepare_template() {
   log "preparing the Keycloak template (import of the realm: about 1-2 minutes, once per realm change)"
   unzip -q "$DIST_ZIP" -d "$work"
   mv "$work/keycloak-$KEYCLOAK_VERSION"/* "$work/" && rmdir "$work/keycloak-$KEYCLOAK_VERSION"
-  mkdir -p "$work/data/import" && cp "$REALM_FILE" "$work/data/import/trackguard-realm.json"
+  mkdir -p "$work/data/import" && demo_realm > "$work/data/import/trackguard-realm.json"
+  (set -a; source "$DEMO_ENV"; set +a; "$ROOT/deploy/keycloak/require-env.sh" --allow-demo "$REALM_FILE") \
+    || die "a secret of the realm is missing from $DEMO_ENV"
   local port=${KEYCLOAK_TEMPLATE_PORT:-18999}
   launch "$work" "$port" --import-realm
   wait_ready "$work" "$port" 240

@@ -14,6 +14,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RUN="$ROOT/.run"
 SERVICES=(tracking-service partner-gateway notification-service)
 declare -A PORT=([tracking-service]=8080 [partner-gateway]=8081 [notification-service]=8082)
+# health, metrics, OpenAPI: each service's management interface, never the public port
+declare -A MANAGEMENT_PORT=([tracking-service]=9080 [partner-gateway]=9081 [notification-service]=9082)
 declare -A DB=([tracking-service]=tracking [partner-gateway]=gateway [notification-service]=notification)
 KEYCLOAK_PORT=8180
 
@@ -26,15 +28,18 @@ running_parts() {
 
 start_service() {
   local name=$1
-  log "starting $name on http://127.0.0.1:${PORT[$name]}"
-  QUARKUS_HTTP_PORT="${PORT[$name]}" \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/${DB[$name]}" \
-  QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/trackguard" \
-  QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL="http://127.0.0.1:${PORT[tracking-service]}" \
-  QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=true \
-  TRACKGUARD_RECIPIENT_SECURE_COOKIE=false TRACKGUARD_GATEWAY_ALLOW_HTTP_LOOPBACK_WEBHOOKS=true \
-    setsid java -Xmx256m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$RUN/$name.log" 2>&1 < /dev/null &
-  echo $! > "$RUN/$name.pid"
+  log "starting $name on http://127.0.0.1:${PORT[$name]} (management ${MANAGEMENT_PORT[$name]})"
+  (
+    set -a; source "$ROOT/scripts/demo-env/$name.env"; set +a   # DEMO-ONLY secrets and local settings
+    QUARKUS_HTTP_PORT="${PORT[$name]}" QUARKUS_MANAGEMENT_PORT="${MANAGEMENT_PORT[$name]}" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/${DB[$name]}" \
+    QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/trackguard" \
+    QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/trackguard" \
+    QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL="http://127.0.0.1:${PORT[tracking-service]}" \
+    QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=true \
+      setsid java -Xmx256m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$RUN/$name.log" 2>&1 < /dev/null &
+    echo $! > "$RUN/$name.pid"
+  )
 }
 
 up() {
@@ -50,18 +55,22 @@ up() {
   "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" package -DskipTests -pl tracking-service,partner-gateway,notification-service -am
   for s in "${SERVICES[@]}"; do start_service "$s"; done
   for s in "${SERVICES[@]}"; do
-    wait_http "http://127.0.0.1:${PORT[$s]}/q/health/ready" 90 "$(cat "$RUN/$s.pid")" \
+    wait_http "http://127.0.0.1:${MANAGEMENT_PORT[$s]}/q/health/ready" 90 "$(cat "$RUN/$s.pid")" \
       || { tail -n 30 "$RUN/$s.log" >&2; die "$s did not become ready (log: $RUN/$s.log)"; }
   done
+  log "recording the demo partners in partner-gateway (DEMO-ONLY, with their privacy contacts)"
+  PGPASSWORD=demo-only-gateway psql -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U gateway -d "${DB[partner-gateway]}" \
+    -f "$ROOT/partner-gateway/src/main/resources/db/demo/R__demo_partners.sql" >/dev/null
   "$ROOT/scripts/demo-data.sh" "http://127.0.0.1:$KEYCLOAK_PORT" "http://127.0.0.1:${PORT[partner-gateway]}" \
     "http://127.0.0.1:${PORT[tracking-service]}"
   cat <<EOT
 
 Trackguard is running:
   Keycloak              http://127.0.0.1:$KEYCLOAK_PORT  (admin console: admin / demo-only-admin)
-  tracking-service      http://127.0.0.1:${PORT[tracking-service]}   public API: /api/v1/track/{number}, OpenAPI: /q/openapi
-  partner-gateway       http://127.0.0.1:${PORT[partner-gateway]}   partner API: /api/v1/shipments
+  tracking-service      http://127.0.0.1:${PORT[tracking-service]}   public API: /api/v1/track/{number}
+  partner-gateway       http://127.0.0.1:${PORT[partner-gateway]}   partner API: /api/v1/shipments, its document: /api/v1/openapi.json
   notification-service  http://127.0.0.1:${PORT[notification-service]}
+  management            http://127.0.0.1:${MANAGEMENT_PORT[tracking-service]}, :${MANAGEMENT_PORT[partner-gateway]}, :${MANAGEMENT_PORT[notification-service]}   /q/health, /q/metrics, /q/openapi, /q/swagger-ui
   logs and PIDs         $RUN
 
 Get a partner token and create a shipment:
@@ -88,7 +97,7 @@ status() {
   else echo "keycloak              stopped"; fi
   for s in "${SERVICES[@]}"; do
     if alive "$RUN/$s.pid"; then
-      local health; health=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${PORT[$s]}/q/health/ready" || true)
+      local health; health=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${MANAGEMENT_PORT[$s]}/q/health/ready" || true)
       printf '%-21s running (pid %s) http://127.0.0.1:%s ready=%s\n' "$s" "$(cat "$RUN/$s.pid")" "${PORT[$s]}" "$([[ $health == 200 ]] && echo yes || echo no)"
       any=1
     else

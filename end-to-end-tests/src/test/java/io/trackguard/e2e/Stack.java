@@ -27,6 +27,10 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
     public static final int TRACKING_PORT = Integer.getInteger("e2e.tracking.port", 18080);
     public static final int GATEWAY_PORT = Integer.getInteger("e2e.gateway.port", 18081);
     public static final int NOTIFICATION_PORT = Integer.getInteger("e2e.notification.port", 18082);
+    /** Management interfaces: health, metrics, OpenAPI; never the public ports. */
+    public static final int TRACKING_MANAGEMENT_PORT = Integer.getInteger("e2e.tracking.management.port", 19080);
+    public static final int GATEWAY_MANAGEMENT_PORT = Integer.getInteger("e2e.gateway.management.port", 19081);
+    public static final int NOTIFICATION_MANAGEMENT_PORT = Integer.getInteger("e2e.notification.management.port", 19082);
     public static final String KEYCLOAK = "http://127.0.0.1:" + KEYCLOAK_PORT;
     public static final String ISSUER = KEYCLOAK + "/realms/trackguard";
     public static final String TRACKING = "http://127.0.0.1:" + TRACKING_PORT;
@@ -44,15 +48,18 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             "TRACKGUARD_TRACKING_TRUSTED_PROXIES", "127.0.0.1/32",
             // the same burst of 20, but refilled slowly, so that a slow machine still reaches the limit
             "TRACKGUARD_LIMITS_LOOKUPS_PER_CLIENT_PERIOD", "10m",
-            "TRACKGUARD_RECIPIENT_SECURE_COOKIE", "false",
             "TRACKGUARD_RATELIMIT_KEY_PREFIX", RUN + "rl:",
+            // the flags (a disabled partner) are shared with the gateway: the same prefix
+            "TRACKGUARD_RATELIMIT_FLAG_PREFIX", RUN + "flag:",
             "TRACKGUARD_ABUSE_KEY_PREFIX", RUN + "abuse:",
             "TRACKGUARD_ABUSE_STREAM", RUN + "security-events",
             "TRACKGUARD_RECIPIENT_SPENT_LINK_PREFIX", RUN + "link:");
     private static final Map<String, String> GATEWAY_ENV = Map.of(
             "QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING,
             "QUARKUS_REST_CLIENT_KEYCLOAK_URL", KEYCLOAK,
-            "TRACKGUARD_RATELIMIT_KEY_PREFIX", RUN + "gw-rl:");
+            "QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", ISSUER,
+            "TRACKGUARD_RATELIMIT_KEY_PREFIX", RUN + "gw-rl:",
+            "TRACKGUARD_RATELIMIT_FLAG_PREFIX", RUN + "flag:");
     private static final Map<String, Process> SERVICES = new LinkedHashMap<>();
     private static boolean started;
 
@@ -71,8 +78,11 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             startService("partner-gateway", GATEWAY_PORT, "gateway_e2e", GATEWAY_ENV);
             startService("notification-service", NOTIFICATION_PORT, "notification_e2e", Map.of());
             for (Map.Entry<String, Process> s : SERVICES.entrySet()) {
-                awaitReady(s.getKey(), s.getValue(), portOf(s.getKey()));
+                awaitReady(s.getKey(), s.getValue(), managementPortOf(s.getKey()));
             }
+            // the DEMO-ONLY partners ocs and acme, as the local stack records them (never a production migration)
+            run("psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-U", "gateway", "-d", "gateway_e2e", "-f",
+                    ROOT.resolve("partner-gateway/src/main/resources/db/demo/R__demo_partners.sql").toString());
         }
     }
 
@@ -98,7 +108,7 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             default -> "notification_e2e";
         };
         startService(name, portOf(name), db, extra, false);
-        awaitReady(name, SERVICES.get(name), portOf(name));
+        awaitReady(name, SERVICES.get(name), managementPortOf(name));
     }
 
     private static int portOf(String name) {
@@ -109,18 +119,46 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
         };
     }
 
+    public static int managementPortOf(String name) {
+        return switch (name) {
+            case "tracking-service" -> TRACKING_MANAGEMENT_PORT;
+            case "partner-gateway" -> GATEWAY_MANAGEMENT_PORT;
+            default -> NOTIFICATION_MANAGEMENT_PORT;
+        };
+    }
+
+    /** The DEMO-ONLY settings the local stack gives a service (scripts/demo-env/NAME.env): its secrets, above all. */
+    public static Map<String, String> demoEnvironment(String name) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(ROOT.resolve("scripts/demo-env/" + name + ".env"))) {
+            String l = line.strip();
+            int eq = l.indexOf('=');
+            if (!l.isEmpty() && !l.startsWith("#") && eq > 0) {
+                env.put(l.substring(0, eq), l.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    /** The command that runs a service's packaged jar, as the suite and the local stack run it. */
+    public static ProcessBuilder serviceProcess(String name) {
+        Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the suite through `./mvnw verify`, which packages it first");
+        }
+        return new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.toString());
+    }
+
     private static void startService(String name, int port, String database, Map<String, String> extra) throws IOException {
         startService(name, port, database, extra, true);
     }
 
     private static void startService(String name, int port, String database, Map<String, String> extra, boolean clean) throws IOException {
-        Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the suite through `./mvnw verify`, which packages it first");
-        }
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.toString());
+        ProcessBuilder pb = serviceProcess(name);
         Map<String, String> env = pb.environment();
+        env.putAll(demoEnvironment(name));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPortOf(name)));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + database);
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", ISSUER);
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");

@@ -9,13 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Real access tokens from the running Keycloak (client-credentials grant), and forgeries of them. */
 public final class Tokens {
 
-    /** DEMO-ONLY secrets from deploy/keycloak/trackguard-realm.json. */
+    /** DEMO-ONLY secrets (scripts/demo-env/keycloak.env, deploy/keycloak/demo-realm-additions.json). */
     private static final Map<String, String> SECRETS = Map.of(
             "partner-ocs", "demo-only-partner-ocs-secret",
             "partner-acme", "demo-only-partner-acme-secret",
             "carrier-operations", "demo-only-carrier-operations-secret",
             "notification-service", "demo-only-notification-service-secret",
-            "platform-admin", "demo-only-platform-admin-secret");
+            "platform-admin", "demo-only-platform-admin-secret",
+            "partner-gateway", "demo-only-partner-gateway-secret",
+            "partner-gateway-admin", "demo-only-partner-gateway-admin-secret");
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     private Tokens() {
@@ -42,6 +44,11 @@ public final class Tokens {
 
     public static String operations() {
         return of("carrier-operations");
+    }
+
+    /** partner-gateway's own account (role partner-relay), the only caller of tracking-service's partner API. */
+    public static String gateway() {
+        return of("partner-gateway");
     }
 
     /** The same claims with one signature byte changed. */

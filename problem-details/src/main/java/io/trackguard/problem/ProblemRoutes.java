@@ -28,7 +28,8 @@ public class ProblemRoutes {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        // right after safe-defaults' SecurityHeaders (Integer.MIN_VALUE), so an answer ended here carries them too
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             String id = RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
             ctx.put(RequestIds.PROPERTY, id);
             ctx.response().putHeader(RequestIds.HEADER, id);

@@ -5,7 +5,7 @@ package io.trackguard.ratelimit;
  * slot). Time comes from Redis itself, so replicas with skewed clocks agree.
  *
  * <p>ARGV: kind ("rate" or "window"), emission interval ms, burst tolerance ms, limit,
- * window ms, cost. Returns {allowed (1/0), remaining, reset ms, retry-after ms}.
+ * window ms, cost (a window admits a cost only if all of it fits). Returns {allowed (1/0), remaining, reset ms, retry-after ms}.
  */
 final class GcraScript {
 
@@ -41,8 +41,11 @@ final class GcraScript {
               local count = tonumber(redis.call('GET', KEYS[1]) or 0)
               local ttl = redis.call('PTTL', KEYS[1])
               if ttl < 0 then ttl = window end
-              if count >= limit then
-                return {0, 0, ttl, ttl}
+              if count + math.max(cost, 1) > limit then
+                -- a cost of several (a batch) must fit whole; a peek asks whether one more would
+                local left = limit - count
+                if left < 0 then left = 0 end
+                return {0, left, ttl, ttl}
               end
               if cost > 0 then
                 count = redis.call('INCRBY', KEYS[1], cost)

@@ -47,8 +47,8 @@ final class InProcessLimiter {
             long window = policy.period().toMillis();
             long count = current == null ? 0 : current.value();
             long until = current == null ? now + window : current.until();
-            if (count >= policy.limit()) {
-                result[0] = new LimitResult(policy, false, 0, seconds(until - now), seconds(until - now));
+            if (count + Math.max(cost, 1) > policy.limit()) { // a cost of several (a batch) must fit whole
+                result[0] = new LimitResult(policy, false, Math.max(0, policy.limit() - count), seconds(until - now), seconds(until - now));
                 return current;
             }
             long newCount = count + cost;

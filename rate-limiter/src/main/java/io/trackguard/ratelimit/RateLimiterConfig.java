@@ -12,6 +12,13 @@ public interface RateLimiterConfig {
     @WithDefault("tg:rl:")
     String keyPrefix();
 
+    /**
+     * Prefix of the flags that refuse a subject outright (a disabled partner). Shared by every service
+     * that reads or sets them: tracking-service and partner-gateway use the same value.
+     */
+    @WithDefault("tg:flag:")
+    String flagPrefix();
+
     /** How long a decision may wait for Redis before the in-process fallback decides. */
     @WithDefault("250ms")
     Duration redisTimeout();

@@ -71,6 +71,17 @@ class InProcessLimiterTest {
     }
 
     @Test
+    void aWindowAdmitsASeveralUnitCostOnlyWhenAllOfItFits() {
+        RateLimitPolicy p = RateLimitPolicy.window("daily", 5, Duration.ofDays(1));
+        assertTrue(limiter.decide("b", p, 3, 0).allowed());
+        LimitResult tooMany = limiter.decide("b", p, 3, 0);
+        assertFalse(tooMany.allowed(), "3 more do not fit in the 2 left");
+        assertEquals(2, tooMany.remaining());
+        assertTrue(limiter.decide("b", p, 2, 0).allowed(), "the refused batch counted nothing");
+        assertFalse(limiter.decide("b", p, 1, 0).allowed());
+    }
+
+    @Test
     void keysAreIndependent() {
         RateLimitPolicy p = RateLimitPolicy.rate("lookups", 1, Duration.ofMinutes(1), 1);
         assertTrue(limiter.decide("a", p, 1, 0).allowed());

@@ -115,6 +115,18 @@ class RateLimiterRedisTest {
     }
 
     @Test
+    void aWindowAdmitsASeveralUnitCostOnlyWhenAllOfItFits() {
+        RateLimitPolicy p = RateLimitPolicy.window("daily", 5, Duration.ofDays(1));
+        String s = subject();
+        assertTrue(limiter.decide(new LimitCheck(p, s, 3)).allowed());
+        LimitDecision tooMany = limiter.decide(new LimitCheck(p, s, 3));
+        assertFalse(tooMany.allowed(), "3 more do not fit in the 2 left");
+        assertEquals(2, tooMany.tightest().remaining());
+        assertTrue(limiter.decide(new LimitCheck(p, s, 2)).allowed(), "the refused batch counted nothing");
+        assertFalse(limiter.decide(LimitCheck.of(p, s)).allowed());
+    }
+
+    @Test
     void aRefundToZeroRemovesTheWindowAndNeverGoesBelow() {
         RateLimitPolicy p = RateLimitPolicy.window("verify-failures", 5, Duration.ofHours(24));
         String s = subject();

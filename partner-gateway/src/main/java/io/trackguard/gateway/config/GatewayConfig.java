@@ -31,7 +31,7 @@ public interface GatewayConfig {
     @WithDefault("false")
     boolean allowHttpLoopbackWebhooks();
 
-    /** The Keycloak realm and the account that onboarding uses (role manage-clients). */
+    /** The Keycloak realm and the account that onboarding uses (role create-client, nothing more). */
     KeycloakAdmin keycloak();
 
     interface KeycloakAdmin {
@@ -39,11 +39,11 @@ public interface GatewayConfig {
         @WithDefault("trackguard")
         String realm();
 
-        /** The service account with manage-clients in that realm. */
+        /** The service account that may register clients in that realm (create-client): it cannot read any. */
         @WithDefault("partner-gateway-admin")
         String clientId();
 
-        /** Its secret: whoever holds it can mint any claim, so it is set by the deployment. */
+        /** Its secret, set by the deployment: whoever holds it can register clients with partner claims. */
         String clientSecret();
     }
 

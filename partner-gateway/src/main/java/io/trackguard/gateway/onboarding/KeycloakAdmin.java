@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackguard.gateway.config.GatewayConfig;
+import io.trackguard.gateway.partner.Partner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -12,16 +13,22 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Partner clients in Keycloak, through its admin REST API with a service account that holds
- * manage-clients. A partner client has the client-credentials grant only, its partner_id,
- * name and sensitivity as constant claims, the audiences of the gateway and tracking-service,
- * and the three partner scopes.
+ * Partner clients in Keycloak, through its Client Registration Service. The onboarding account
+ * holds only the realm-management role create-client: it can register a client (within the
+ * realm's registration policies: the partner scopes, hard-coded claims and audiences), but it
+ * cannot list clients or read anyone's secret. Each partner client is changed afterwards with
+ * its own registration access token, which Keycloak rotates on every change: the caller stores
+ * the one returned.
+ *
+ * <p>A partner client has the client-credentials grant only, its partner_id, name and
+ * sensitivity as constant claims, the gateway's audience (never tracking-service's), and the
+ * three partner scopes.
  */
 @ApplicationScoped
 public class KeycloakAdmin {
 
-    /** A new client: its Keycloak id and its secret. */
-    public record CreatedClient(String id, String secret) {
+    /** A new client: its client id, its secret (shown once to the partner) and its registration access token (kept). */
+    public record CreatedClient(String clientId, String secret, String registrationToken) {
     }
 
     private final KeycloakAdminApi api;
@@ -34,49 +41,49 @@ public class KeycloakAdmin {
 
     @Timeout(10_000)
     public CreatedClient createPartnerClient(String partnerId, String displayName, boolean sensitive) {
-        String bearer = bearer();
         String clientId = clientId(partnerId);
-        try (Response created = api.createClient(bearer, config.realm(), representation(clientId, partnerId, displayName, sensitive))) {
-            if (created.getStatus() == 409) {
+        try (Response created = api.register(bearer(), config.realm(), representation(clientId, partnerId, displayName, sensitive))) {
+            if (created.getStatus() == 409 || created.getStatus() == 400 && created.readEntity(String.class).contains("exists")) {
                 throw new IllegalStateException("a Keycloak client " + clientId + " exists already");
             }
             if (created.getStatus() != 201) {
                 throw new IllegalStateException("Keycloak refused the client: " + created.getStatus());
             }
+            JsonNode body = created.readEntity(JsonNode.class);
+            return new CreatedClient(clientId, body.path("secret").asText(), body.path("registrationAccessToken").asText());
         }
-        String id = idOf(bearer, clientId);
-        String secret = api.clientSecret(bearer, config.realm(), id).path("value").asText();
-        return new CreatedClient(id, secret);
     }
 
+    /** Enables or disables the partner's client; answers the new registration access token, to be stored. */
     @Timeout(10_000)
-    public void setEnabled(String partnerId, boolean enabled) {
-        String bearer = bearer();
-        ObjectNode change = JsonNodeFactory.instance.objectNode().put("enabled", enabled);
-        try (Response r = api.updateClient(bearer, config.realm(), idOf(bearer, clientId(partnerId)), change)) {
-            if (r.getStatus() != 204) {
-                throw new IllegalStateException("Keycloak refused the change: " + r.getStatus());
+    public String setEnabled(String partnerId, String registrationToken, boolean enabled) {
+        String clientId = clientId(partnerId);
+        ObjectNode client;
+        try (Response read = api.read("Bearer " + registrationToken, config.realm(), clientId)) {
+            if (read.getStatus() != 200) {
+                throw new IllegalStateException("Keycloak did not give the client: " + read.getStatus());
             }
+            client = (ObjectNode) read.readEntity(JsonNode.class);
+        }
+        String current = client.path("registrationAccessToken").asText(registrationToken);
+        client.remove("registrationAccessToken");
+        client.put("enabled", enabled);
+        try (Response changed = api.update("Bearer " + current, config.realm(), clientId, client)) {
+            if (changed.getStatus() != 200) {
+                throw new IllegalStateException("Keycloak refused the change: " + changed.getStatus());
+            }
+            return changed.readEntity(JsonNode.class).path("registrationAccessToken").asText();
         }
     }
 
-    /** Undoes a creation whose recording failed, so no client exists that no partner row knows. */
+    /** Undoes a registration whose recording failed, so no client exists that no partner row knows. */
     @Timeout(10_000)
-    public void deletePartnerClient(String partnerId) {
-        String bearer = bearer();
-        api.deleteClient(bearer, config.realm(), idOf(bearer, clientId(partnerId))).close();
+    public void deletePartnerClient(String partnerId, String registrationToken) {
+        api.delete("Bearer " + registrationToken, config.realm(), clientId(partnerId)).close();
     }
 
     public static String clientId(String partnerId) {
-        return "partner-" + partnerId;
-    }
-
-    private String idOf(String bearer, String clientId) {
-        JsonNode found = api.findClients(bearer, config.realm(), clientId);
-        if (!found.isArray() || found.isEmpty()) {
-            throw new IllegalStateException("no Keycloak client " + clientId);
-        }
-        return found.get(0).path("id").asText();
+        return Partner.clientIdOf(partnerId);
     }
 
     private String bearer() {
@@ -99,7 +106,6 @@ public class KeycloakAdmin {
         mappers.add(claim("partner_name", displayName, "String"));
         mappers.add(claim("partner_sensitive", String.valueOf(sensitive), "boolean"));
         mappers.add(audience("audience-gateway", "trackguard-gateway"));
-        mappers.add(audience("audience-tracking", "trackguard-tracking"));
         return client;
     }
 

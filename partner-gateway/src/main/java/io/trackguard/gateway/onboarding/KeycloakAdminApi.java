@@ -11,13 +11,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The few Keycloak calls onboarding needs: a token, and the realm's clients. Only KeycloakAdmin uses it. */
+/**
+ * The few Keycloak calls onboarding needs: a token, and the Client Registration Service (never
+ * the admin API: the onboarding account may only register clients, and change each one with that
+ * client's own registration access token). Only KeycloakAdmin uses it.
+ */
 @RegisterRestClient(configKey = "keycloak")
 @Produces(MediaType.APPLICATION_JSON)
 interface KeycloakAdminApi {
@@ -28,27 +31,27 @@ interface KeycloakAdminApi {
     JsonNode token(@PathParam("realm") String realm, @FormParam("grant_type") String grantType,
                    @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret);
 
+    /** Registers a client with the onboarding account's token; the answer has its secret and registration access token. */
     @POST
-    @Path("/admin/realms/{realm}/clients")
+    @Path("/realms/{realm}/clients-registrations/default")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response createClient(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("realm") String realm, JsonNode client);
+    Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("realm") String realm, JsonNode client);
 
+    /** One client, read with its own registration access token. */
     @GET
-    @Path("/admin/realms/{realm}/clients")
-    JsonNode findClients(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("realm") String realm,
-                         @QueryParam("clientId") String clientId);
+    @Path("/realms/{realm}/clients-registrations/default/{clientId}")
+    Response read(@HeaderParam(HttpHeaders.AUTHORIZATION) String registrationToken, @PathParam("realm") String realm,
+                  @PathParam("clientId") String clientId);
 
-    @GET
-    @Path("/admin/realms/{realm}/clients/{id}/client-secret")
-    JsonNode clientSecret(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("realm") String realm, @PathParam("id") String id);
-
+    /** Changes one client; the answer carries a new registration access token (the old one stops working). */
     @PUT
-    @Path("/admin/realms/{realm}/clients/{id}")
+    @Path("/realms/{realm}/clients-registrations/default/{clientId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response updateClient(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("realm") String realm, @PathParam("id") String id,
-                          JsonNode client);
+    Response update(@HeaderParam(HttpHeaders.AUTHORIZATION) String registrationToken, @PathParam("realm") String realm,
+                    @PathParam("clientId") String clientId, JsonNode client);
 
     @DELETE
-    @Path("/admin/realms/{realm}/clients/{id}")
-    Response deleteClient(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("realm") String realm, @PathParam("id") String id);
+    @Path("/realms/{realm}/clients-registrations/default/{clientId}")
+    Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String registrationToken, @PathParam("realm") String realm,
+                    @PathParam("clientId") String clientId);
 }

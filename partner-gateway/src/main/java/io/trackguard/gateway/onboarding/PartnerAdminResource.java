@@ -1,13 +1,19 @@
 package io.trackguard.gateway.onboarding;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.trackguard.gateway.config.GatewayConfig;
 import io.trackguard.gateway.partner.Partner;
+import io.trackguard.gateway.quota.Quota;
+import io.trackguard.gateway.sealing.SecretBox;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.trackguard.ratelimit.Flags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,30 +41,39 @@ public class PartnerAdminResource {
 
     private static final Logger LOG = Logger.getLogger(PartnerAdminResource.class);
 
+    /**
+     * A partner to onboard. {@code sensitive} must be said: a missing one would otherwise show a
+     * cannabis retailer's name publicly. {@code privacyContact} receives incident notices.
+     */
     public record NewPartner(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}", message = "2-40 lower-case letters, digits, dashes") String id,
                              @NotBlank @Size(max = 200) String displayName,
-                             boolean sensitive,
-                             @NotNull @Pattern(regexp = "[a-z0-9-]{1,32}") String plan) {
+                             @NotNull(message = "must be said: true for a retailer whose name must never be shown publicly") Boolean sensitive,
+                             @NotNull @Pattern(regexp = "[a-z0-9-]{1,32}") String plan,
+                             @NotBlank @Email @Size(max = 254) String privacyContact) {
     }
 
     /** A partner as listed; {@code clientSecret} only in the answer to its creation. */
     @RegisterForReflection
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record PartnerView(String id, String displayName, boolean sensitive, String plan, String clientId, boolean enabled,
-                              Instant createdAt, String clientSecret) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PartnerView(String id, String displayName, boolean sensitive, String plan, String privacyContact, String clientId,
+                              boolean enabled, Instant createdAt, String clientSecret) {
         static PartnerView of(Partner p, String secret) {
-            return new PartnerView(p.id, p.displayName, p.sensitive, p.plan, p.clientId, p.enabled, p.createdAt, secret);
+            return new PartnerView(p.id, p.displayName, p.sensitive, p.plan, p.privacyContact, p.clientId, p.enabled, p.createdAt, secret);
         }
     }
 
     private final KeycloakAdmin keycloak;
     private final GatewayConfig config;
-    private final io.trackguard.gateway.quota.Quota quota;
+    private final Quota quota;
+    private final Flags flags;
+    private final SecretBox sealed;
 
-    public PartnerAdminResource(KeycloakAdmin keycloak, GatewayConfig config, io.trackguard.gateway.quota.Quota quota) {
+    public PartnerAdminResource(KeycloakAdmin keycloak, GatewayConfig config, Quota quota, Flags flags, SecretBox sealed) {
         this.keycloak = keycloak;
         this.config = config;
         this.quota = quota;
+        this.flags = flags;
+        this.sealed = sealed;
     }
 
     @POST
@@ -79,7 +94,9 @@ public class PartnerAdminResource {
                 created.displayName = body.displayName();
                 created.sensitive = body.sensitive();
                 created.plan = body.plan();
-                created.clientId = KeycloakAdmin.clientId(body.id());
+                created.privacyContact = body.privacyContact();
+                created.clientId = client.clientId();
+                created.registrationTokenCiphertext = sealed.seal(client.registrationToken());
                 created.enabled = true;
                 created.createdAt = Instant.now();
                 created.updatedAt = created.createdAt;
@@ -89,7 +106,7 @@ public class PartnerAdminResource {
             LOG.infof("partner %s onboarded on plan %s", p.id, p.plan);
             return Response.status(201).entity(PartnerView.of(p, client.secret())).build();
         } catch (RuntimeException e) {
-            keycloak.deletePartnerClient(body.id());
+            keycloak.deletePartnerClient(body.id(), client.registrationToken());
             throw e;
         }
     }
@@ -97,26 +114,39 @@ public class PartnerAdminResource {
     @GET
     @Operation(summary = "All partners")
     public List<PartnerView> list() {
-        return Partner.<Partner>listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(p -> PartnerView.of(p, null)).toList();
+        return Partner.<Partner>listAll(Sort.by("id")).stream().map(p -> PartnerView.of(p, null)).toList();
     }
 
     @POST
     @Path("/{id}/disable")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Disable a partner: its client gets no new tokens, and the gateway refuses the ones it has")
+    @Operation(summary = "Disable a partner: every replica refuses its tokens at once, and its client gets no new ones")
     public PartnerView disable(@PathParam("id") String id) {
         Partner p = Partner.findById(id);
         if (p == null) {
             throw new ProblemException(Problem.typed("partner-not-found", 404, "Partner not found", null));
         }
-        keycloak.setEnabled(id, false);
+        // first the flag that every replica of the gateway and tracking-service reads on each call
+        try {
+            flags.set(Flags.PARTNER_DISABLED, id);
+        } catch (RuntimeException e) {
+            LOG.warnf("partner %s: the disabled flag could not be set (%s); replicas refuse it from the records within a minute",
+                    id, e.getClass().getSimpleName());
+        }
+        String token = p.registrationTokenCiphertext == null ? null : keycloak.setEnabled(id, sealed.open(p.registrationTokenCiphertext), false);
+        if (token == null) {
+            LOG.warnf("partner %s was not onboarded here: its Keycloak client must be disabled in Keycloak; its tokens are refused", id);
+        }
         Partner updated = QuarkusTransaction.requiringNew().call(() -> {
             Partner managed = Partner.findById(id);
             managed.enabled = false;
             managed.updatedAt = Instant.now();
+            if (token != null) {
+                managed.registrationTokenCiphertext = sealed.seal(token); // Keycloak rotated it
+            }
             return managed;
         });
-        quota.forget(id); // this replica refuses its tokens now; others within their minute of caching
+        quota.forget(id);
         LOG.infof("partner %s disabled", id);
         return PartnerView.of(updated, null);
     }

@@ -53,6 +53,11 @@ public final class Examples {
              "events": ["shipment.cancelled", "shipment.delivered"], "createdAt": "2026-11-28T10:00:00Z",
              "secretRotatedAt": "2026-11-28T10:00:00Z", "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""";
 
+    public static final String RECIPIENT_LINK = """
+            {"token": "eyJhbGciOiJIUzI1NiIsImtpZCI6IjEifQ.eyJ0biI6IksyTTJRWDlUUEE0UldIM044RSJ9.c2lnbmF0dXJl",
+             "path": "/r/eyJhbGciOiJIUzI1NiIsImtpZCI6IjEifQ.eyJ0biI6IksyTTJRWDlUUEE0UldIM044RSJ9.c2lnbmF0dXJl",
+             "expiresAt": "2026-12-05T10:00:00Z"}""";
+
     private Examples() {
     }
 }

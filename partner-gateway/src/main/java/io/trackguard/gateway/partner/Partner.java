@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A partner retailer as the gateway records it: plan, sensitivity, its Keycloak client. */
+/** A partner retailer as the gateway records it: plan, sensitivity, privacy contact, its Keycloak client. */
 @Entity
 @Table(name = "partner")
 public class Partner extends PanacheEntityBase {
@@ -28,4 +28,15 @@ public class Partner extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** Where notices to the partner about an incident go (notification-service reads it). */
+    @Column(name = "privacy_contact")
+    public String privacyContact;
+    /** The client's registration access token, sealed (SecretBox); none for partners not onboarded here. */
+    @Column(name = "registration_token_ciphertext")
+    public String registrationTokenCiphertext;
+
+    /** A partner's Keycloak client: partner-<id>, by onboarding's convention. */
+    public static String clientIdOf(String partnerId) {
+        return "partner-" + partnerId;
+    }
 }

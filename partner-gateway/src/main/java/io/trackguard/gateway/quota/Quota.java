@@ -4,6 +4,7 @@ import io.trackguard.gateway.config.GatewayConfig;
 import io.trackguard.gateway.partner.Partner;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
+import io.trackguard.ratelimit.Flags;
 import io.trackguard.ratelimit.LimitCheck;
 import io.trackguard.ratelimit.LimitDecision;
 import io.trackguard.ratelimit.RateLimitPolicy;
@@ -12,13 +13,16 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each partner is held to its plan: a rate with a burst, and a daily quota, in the shared
- * Redis limiter (one round trip). The RateLimit fields go on every answer (QuotaHeaders).
- * Partners are authenticated: while Redis is away they go on under the in-process limit.
+ * Redis limiter, and refused at once when disabled (a flag read in the same round trip, set by
+ * whichever replica disabled it). The RateLimit fields go on every answer (QuotaHeaders).
+ * Partners are authenticated: while Redis is away they go on under the in-process limit, and a
+ * disabled one is refused from the partner records (cached up to a minute per replica).
  */
 @ApplicationScoped
 public class Quota {
@@ -31,36 +35,58 @@ public class Quota {
     }
 
     private final RateLimiter limiter;
+    private final Flags flags;
     private final GatewayConfig config;
     private final RoutingContext http;
     private final Map<String, CachedPlan> plans = new ConcurrentHashMap<>();
 
-    public Quota(RateLimiter limiter, GatewayConfig config, RoutingContext http) {
+    public Quota(RateLimiter limiter, Flags flags, GatewayConfig config, RoutingContext http) {
         this.limiter = limiter;
+        this.flags = flags;
         this.config = config;
         this.http = http;
     }
 
+    /** One request, one unit. */
     public void admit(String partnerId) {
+        admit(partnerId, 1);
+    }
+
+    /**
+     * A request worth {@code units} (a batch: one per shipment). The daily quota counts each unit;
+     * the rate counts each too, up to the plan's burst, so a full batch takes the whole burst at once.
+     */
+    public void admit(String partnerId, int units) {
         CachedPlan known = planOf(partnerId);
         if (!known.enabled()) {
-            // its client is disabled too; this refuses the tokens it still holds (up to a minute after)
-            throw new ProblemException(Problem.of(403, "Forbidden", "This partner account is disabled."));
+            throw disabled();
         }
         String planName = known.plan();
         GatewayConfig.Plan plan = config.plans().get(planName);
         if (plan == null) {
-            plan = config.plans().get(config.defaultPlan());
+            planName = config.defaultPlan();
+            plan = config.plans().get(planName);
         }
         RateLimitPolicy rate = RateLimitPolicy.rate("quota-" + planName, plan.rate(), Duration.ofSeconds(1), plan.burst());
         RateLimitPolicy daily = RateLimitPolicy.window("daily-" + planName, plan.daily(), Duration.ofDays(1));
-        LimitDecision decision = limiter.decide(LimitCheck.of(rate, partnerId), LimitCheck.of(daily, partnerId));
+        RateLimiter.Combined combined = limiter.decideWith(
+                List.of(new LimitCheck(rate, partnerId, (int) Math.min(units, plan.burst())), new LimitCheck(daily, partnerId, units)),
+                List.of(flags.read(Flags.PARTNER_DISABLED, partnerId)));
+        if (!combined.extra().isEmpty() && Flags.isSet(combined.extra().get(0))) {
+            // disabled on some replica a moment ago: its tokens are refused everywhere from now on
+            throw disabled();
+        }
+        LimitDecision decision = combined.decision();
         http.put(HEADERS, decision.headers());
         if (!decision.allowed()) {
             throw new ProblemException(Problem.typed("quota-exceeded", 429, "Quota exceeded",
                     "Your plan's limit is reached; try again in " + Math.max(1, decision.retryAfterSeconds()) + " seconds."),
                     decision.headers());
         }
+    }
+
+    private static ProblemException disabled() {
+        return new ProblemException(Problem.of(403, "Forbidden", "This partner account is disabled."));
     }
 
     /** Forgets what this replica knew of the partner (its plan changed, or it was disabled). */

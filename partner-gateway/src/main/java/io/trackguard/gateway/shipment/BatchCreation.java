@@ -49,10 +49,12 @@ public class BatchCreation {
 
     public Response create(String idempotencyKey, JsonNode body) {
         String partnerId = caller.partnerId();
-        quota.admit(partnerId);
-        String key = IdempotencyStore.requireKey(idempotencyKey);
         JsonNode items = body.path("shipments");
-        if (!body.isObject() || !items.isArray() || items.isEmpty() || items.size() > MAX_ITEMS || body.size() != 1) {
+        boolean valid = body.isObject() && items.isArray() && !items.isEmpty() && items.size() <= MAX_ITEMS && body.size() == 1;
+        // each shipment is a unit of the partner's quota, as it would be sent alone
+        quota.admit(partnerId, valid ? items.size() : 1);
+        String key = IdempotencyStore.requireKey(idempotencyKey);
+        if (!valid) {
             throw new ProblemException(Problem.typed("invalid-body", 400, "Invalid request body",
                     "The body is {\"shipments\": [...]} with 1 to " + MAX_ITEMS + " shipments."));
         }

@@ -52,6 +52,19 @@ public class Relay {
         return shipment;
     }
 
+    /**
+     * The same for an answer whose body does not name its partner (a shipment's events):
+     * tracking-service names the owner in Trackguard-Partner-Id; no name, or another, and it is withheld.
+     */
+    public JsonNode ownedBy(String partnerId, TrackingServiceClient.Answer answer) {
+        if (!partnerId.equals(answer.owner())) {
+            LOG.errorf("tenant mismatch from tracking-service for partner %s (owner %s); answer withheld", partnerId,
+                    answer.owner() == null ? "not named" : "another partner");
+            throw notFound();
+        }
+        return answer.body();
+    }
+
     /** The same for a list: one foreign item and the whole answer is withheld. */
     public JsonNode ownedPage(String partnerId, JsonNode page) {
         for (JsonNode item : page.path("items")) {

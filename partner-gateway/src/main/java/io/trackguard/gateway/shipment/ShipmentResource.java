@@ -145,7 +145,9 @@ public class ShipmentResource {
     public JsonNode events(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         quota.admit(partnerId);
-        return ok(tracking.events(plausible(trackingNumber)));
+        TrackingServiceClient.Answer answer = tracking.events(plausible(trackingNumber));
+        ok(answer);
+        return relay.ownedBy(partnerId, answer);
     }
 
     @POST
@@ -157,6 +159,27 @@ public class ShipmentResource {
         String partnerId = caller.partnerId();
         quota.admit(partnerId);
         return relay.owned(partnerId, ok(tracking.cancel(plausible(trackingNumber))));
+    }
+
+    @POST
+    @Path("shipments/{trackingNumber}/recipient-link")
+    @Consumes(MediaType.WILDCARD)
+    @PermissionsAllowed("shipments:write")
+    @Operation(summary = "A one-time link for the recipient of one of your shipments (send it to their shipping email): "
+            + "opening it proves them the recipient, once, until it expires; another partner's shipment is 404")
+    @APIResponse(responseCode = "201", description = "The link: the token, the path to append to the tracking site, and when it expires",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "link", value = Examples.RECIPIENT_LINK)))
+    public Response recipientLink(@PathParam("trackingNumber") String trackingNumber) {
+        String partnerId = caller.partnerId();
+        quota.admit(partnerId);
+        String number = plausible(trackingNumber);
+        // the tenant is checked before anything is minted, not after
+        relay.owned(partnerId, ok(tracking.get(number)));
+        TrackingServiceClient.Answer link = tracking.recipientLink(number);
+        if (link.status() != 201) {
+            throw relay.problem(link);
+        }
+        return Response.status(201).entity(link.body()).build();
     }
 
     /** tracking-service's body when it answered 200; its problem, relayed, otherwise. */

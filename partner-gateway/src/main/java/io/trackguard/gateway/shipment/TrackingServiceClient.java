@@ -10,11 +10,11 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Calls tracking-service with the partner's token and owns the fault tolerance. Answers below
+ * Calls tracking-service with the gateway's own identity, on behalf of the current partner, and
+ * owns the fault tolerance. Answers below
  * 500 (a 404 included) are answers, not failures; 5xx, timeouts and refused connections are
  * failures and open the breaker. Reads and cancels (idempotent) are retried with jitter; a
  * create only when the connection was refused, since then it surely never arrived. A create
@@ -23,16 +23,20 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class TrackingServiceClient {
 
-    /** What tracking-service said: its status and JSON body. */
-    public record Answer(int status, JsonNode body) {
+    /**
+     * What tracking-service said: its status, its JSON body, and the partner it says owns the
+     * answer (Trackguard-Partner-Id) where the body does not say (events).
+     */
+    public record Answer(int status, JsonNode body, String owner) {
+        public Answer(int status, JsonNode body) {
+            this(status, body, null);
+        }
     }
 
     private final TrackingServiceApi api;
-    private final JsonWebToken callerToken;
 
-    public TrackingServiceClient(@RestClient TrackingServiceApi api, JsonWebToken callerToken) {
+    public TrackingServiceClient(@RestClient TrackingServiceApi api) {
         this.api = api;
-        this.callerToken = callerToken;
     }
 
     @Timeout(3000)
@@ -40,7 +44,7 @@ public class TrackingServiceClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(64)
     public Answer create(JsonNode shipment) {
-        return call(() -> api.create(bearer(), shipment));
+        return call(() -> api.create(shipment));
     }
 
     @Timeout(2000)
@@ -48,7 +52,7 @@ public class TrackingServiceClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(64)
     public Answer get(String trackingNumber) {
-        return call(() -> api.get(bearer(), trackingNumber));
+        return call(() -> api.get(trackingNumber));
     }
 
     @Timeout(2000)
@@ -56,7 +60,7 @@ public class TrackingServiceClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(64)
     public Answer events(String trackingNumber) {
-        return call(() -> api.events(bearer(), trackingNumber));
+        return call(() -> api.events(trackingNumber));
     }
 
     @Timeout(3000)
@@ -64,7 +68,7 @@ public class TrackingServiceClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(64)
     public Answer cancel(String trackingNumber) {
-        return call(() -> api.cancel(bearer(), trackingNumber));
+        return call(() -> api.cancel(trackingNumber));
     }
 
     @Timeout(3000)
@@ -72,12 +76,16 @@ public class TrackingServiceClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(64)
     public Answer list(String reference, String status, String createdFrom, String createdTo, String cursor, Integer limit) {
-        return call(() -> api.list(bearer(), reference, status, createdFrom, createdTo, cursor, limit));
+        return call(() -> api.list(reference, status, createdFrom, createdTo, cursor, limit));
     }
 
-    /** The partner's own verified token, passed on unchanged: tracking-service derives the tenant from it. */
-    private String bearer() {
-        return "Bearer " + callerToken.getRawToken();
+    /** A one-time recipient link: minted by tracking-service, so a timeout is not retried (a second link would be minted). */
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = TrackingServiceUnreachableException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Bulkhead(64)
+    public Answer recipientLink(String trackingNumber) {
+        return call(() -> api.recipientLink(trackingNumber));
     }
 
     private static Answer call(Supplier<Response> request) {
@@ -97,7 +105,7 @@ public class TrackingServiceClient {
                 throw new TrackingServiceUnavailableException(response.getStatus());
             }
             JsonNode body = response.hasEntity() ? response.readEntity(JsonNode.class) : null;
-            return new Answer(response.getStatus(), body);
+            return new Answer(response.getStatus(), body, response.getHeaderString(RelayedPartner.ID_HEADER));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.trackguard.gateway.webhook;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.trackguard.gateway.config.GatewayConfig;
+import io.trackguard.gateway.sealing.SecretBox;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** A partner's webhook subscriptions: its own only, https only, the secret shown once. */
+/** A partner's webhook subscriptions: its own only, https only, never to our own network, the secret shown once. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class WebhookService {
@@ -33,6 +34,7 @@ public class WebhookService {
 
     private final SecretBox secrets;
     private final GatewayConfig config;
+    private final WebhookTargets targets = new WebhookTargets(WebhookTargets.SYSTEM);
 
     public WebhookService(SecretBox secrets, GatewayConfig config) {
         this.secrets = secrets;
@@ -96,13 +98,16 @@ public class WebhookService {
         if (uri.getHost() == null || uri.getUserInfo() != null || uri.getFragment() != null || url.length() > 2000) {
             throw invalid("url: an absolute https URL, without credentials or fragment");
         }
-        if ("https".equalsIgnoreCase(uri.getScheme())) {
-            return uri;
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        boolean localHttp = "http".equalsIgnoreCase(uri.getScheme()) && config.allowHttpLoopbackWebhooks() && loopback(uri.getHost());
+        if (!https && !localHttp) {
+            throw invalid("url: webhooks are delivered over https only");
         }
-        if ("http".equalsIgnoreCase(uri.getScheme()) && config.allowHttpLoopbackWebhooks() && loopback(uri.getHost())) {
-            return uri;
-        }
-        throw invalid("url: webhooks are delivered over https only");
+        // SSRF: nothing of our own network or machine (loopback only where the local stack and tests allow it)
+        targets.refusal(uri.getHost(), config.allowHttpLoopbackWebhooks()).ifPresent(why -> {
+            throw invalid("url: webhooks cannot be delivered to " + why);
+        });
+        return uri;
     }
 
     private static boolean loopback(String host) {

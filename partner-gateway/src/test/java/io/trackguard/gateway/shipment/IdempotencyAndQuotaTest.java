@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.trackguard.ratelimit.Flags;
 import io.trackguard.gateway.partner.Partner;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -28,6 +32,8 @@ class IdempotencyAndQuotaTest {
 
     @Inject
     CircuitBreakerMaintenance breakers;
+    @Inject
+    Flags flags;
 
     @BeforeEach
     void reset() {
@@ -121,8 +127,8 @@ class IdempotencyAndQuotaTest {
                 .body(Map.of("shipments", tooMany)).post("/api/v1/shipments:batch").then().statusCode(400);
     }
 
-    @Test
-    void aPartnerIsHeldToItsPlanAndEveryAnswerSaysWhereItStands() {
+    /** A partner of its own on the test profile's tiny plan: a burst of 100, but 3 a day. */
+    static String tinyPartner() {
         String partner = "tiny-" + UUID.randomUUID().toString().substring(0, 8);
         QuarkusTransaction.requiringNew().run(() -> {
             Partner p = new Partner();
@@ -135,16 +141,64 @@ class IdempotencyAndQuotaTest {
             p.updatedAt = Instant.now();
             p.persist();
         });
-        String token = Tokens.partner(partner);
+        return partner;
+    }
+
+    @Test
+    void theDailyQuotaRefusesTheFourthRequestWhileTheBurstHasRoom() {
+        String token = Tokens.partner(tinyPartner());
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(404)
-                    .header("RateLimit-Policy", "\"quota-tiny\";q=1;w=1, \"daily-tiny\";q=3;w=86400")
-                    .header("RateLimit", notNullValue());
+                    .header("RateLimit-Policy", "\"quota-tiny\";q=100;w=1, \"daily-tiny\";q=3;w=86400")
+                    .header("RateLimit", startsWith("\"daily-tiny\";r=" + (2 - i) + ";"));
         }
         given().auth().oauth2(token).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(429)
                 .header("Retry-After", notNullValue())
+                .header("RateLimit", startsWith("\"daily-tiny\";r=0;")) // the day's quota, not the burst of 100
                 .body("type", equalTo("urn:trackguard:problem:quota-exceeded"));
         // another partner is not affected
+        given().auth().oauth2(Tokens.partner("acme")).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(404);
+    }
+
+    @Test // RestAssured would percent-encode the colon of shipments:batch
+    void aBatchCountsOneQuotaUnitPerShipment() {
+        String token = Tokens.partner(tinyPartner());
+        given().urlEncodingEnabled(false).auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("shipments", List.of(shipment("ORD-T1-" + UUID.randomUUID()), shipment("ORD-T2-" + UUID.randomUUID()))))
+                .post("/api/v1/shipments:batch").then().statusCode(200)
+                .header("RateLimit", startsWith("\"daily-tiny\";r=1;"));
+        int calls = TrackingServiceStandIn.calls.get();
+        given().urlEncodingEnabled(false).auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("shipments", List.of(shipment("ORD-T3-" + UUID.randomUUID()), shipment("ORD-T4-" + UUID.randomUUID()))))
+                .post("/api/v1/shipments:batch").then().statusCode(429)
+                .body("type", equalTo("urn:trackguard:problem:quota-exceeded"));
+        assertEquals(calls, TrackingServiceStandIn.calls.get(), "a batch over the quota creates nothing");
+        given().auth().oauth2(token).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(404)
+                .header("RateLimit", startsWith("\"daily-tiny\";r=0;"));
+        given().auth().oauth2(token).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(429);
+    }
+
+    @Test
+    void aPartnerTheGatewayHasNoRecordOfIsOnTheStandardPlan() {
+        given().auth().oauth2(Tokens.partner("unrecorded-" + UUID.randomUUID().toString().substring(0, 8)))
+                .get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(404)
+                .header("RateLimit-Policy", startsWith("\"quota-standard\";"));
+        given().auth().oauth2(Tokens.partner("acme")).get("/api/v1/shipments/STANDIN1ABCDEFGH").then()
+                .header("RateLimit-Policy", startsWith("\"quota-premium\";"));
+    }
+
+    @Test
+    void aPartnerDisabledOnAnotherReplicaIsRefusedHereAtOnce() {
+        String partner = tinyPartner();
+        String token = Tokens.partner(partner);
+        given().auth().oauth2(token).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(404); // its record is cached here now
+        flags.set(Flags.PARTNER_DISABLED, partner); // what the other replica's disable does
+        given().auth().oauth2(token).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", equalTo("This partner account is disabled."));
+        int calls = TrackingServiceStandIn.calls.get();
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(shipment("ORD-" + UUID.randomUUID())).post("/api/v1/shipments").then().statusCode(403);
+        assertEquals(calls, TrackingServiceStandIn.calls.get());
         given().auth().oauth2(Tokens.partner("acme")).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(404);
     }
 
@@ -160,5 +214,8 @@ class IdempotencyAndQuotaTest {
 
         TrackingServiceStandIn.mode = TrackingServiceStandIn.Mode.LEAKING_OTHER_TENANT;
         given().auth().oauth2(Tokens.partner("acme")).get("/api/v1/shipments").then().statusCode(503);
+        // events name no partner in their body: tracking-service's owner header is checked, and another owner is withheld
+        given().auth().oauth2(Tokens.partner("ocs")).get("/api/v1/shipments/" + number + "/events").then().statusCode(404)
+                .body(not(containsString("ACCEPTED")));
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,12 +49,43 @@ class ShipmentResourceTest {
     }
 
     @Test
-    void aCreateIsRelayedWithThePartnersOwnToken() {
+    void aCreateIsRelayedWithTheGatewaysOwnIdentityAndThePartnerAsAValue() {
         String token = Tokens.partner("ocs");
         as(token).body(shipment()).post("/api/v1/shipments").then().statusCode(201)
                 .header("Location", matchesPattern("http://[^/]+/api/v1/shipments/STANDIN\\w+"))
                 .body("partnerId", equalTo("ocs"));
-        assertEquals("Bearer " + token, TrackingServiceStandIn.authorizations.get(0), "the partner's token is propagated as is");
+        as(Tokens.partner("acme")).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(404);
+        assertEquals(List.of("Bearer " + TrackingServiceStandIn.GATEWAY_TOKEN, "Bearer " + TrackingServiceStandIn.GATEWAY_TOKEN),
+                TrackingServiceStandIn.authorizations, "the gateway's own token, never the partner's");
+        assertEquals(List.of(List.of("ocs", "partner-ocs", "Ontario Cannabis Retail", "true"),
+                List.of("acme", "partner-acme", "Société acme", "false")), TrackingServiceStandIn.relayed,
+                "the partner, named from its verified token");
+        assertTrue(TrackingServiceStandIn.tokenRequests.get() >= 1);
+    }
+
+    @Test
+    void aTokenOfAnotherClientCarryingAPartnersIdIsRefused() {
+        String stolen = Tokens.fromAnotherClient("ocs");
+        as(stolen).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(403).contentType("application/problem+json");
+        as(stolen).body(shipment()).post("/api/v1/shipments").then().statusCode(403);
+        as(stolen).get("/api/v1/webhooks").then().statusCode(403);
+        assertEquals(0, TrackingServiceStandIn.calls.get());
+    }
+
+    @Test
+    void aRecipientLinkIsMintedOnlyForTheOwnersShipment() {
+        String number = createAs("ocs");
+        as(Tokens.partner("ocs")).post("/api/v1/shipments/" + number + "/recipient-link").then().statusCode(201)
+                .header("Cache-Control", "no-store").header("RateLimit-Policy", notNullValue())
+                .body("path", equalTo("/r/t0ken")).body("expiresAt", notNullValue());
+        assertEquals(1, TrackingServiceStandIn.linksMinted.get());
+        as(Tokens.partner("acme")).post("/api/v1/shipments/" + number + "/recipient-link").then().statusCode(404)
+                .body(not(containsString("t0ken")));
+        TrackingServiceStandIn.mode = TrackingServiceStandIn.Mode.LEAKING_OTHER_TENANT;
+        as(Tokens.partner("acme")).post("/api/v1/shipments/" + number + "/recipient-link").then().statusCode(404);
+        assertEquals(1, TrackingServiceStandIn.linksMinted.get(), "nothing is minted for a shipment that is not the caller's");
+        TrackingServiceStandIn.mode = TrackingServiceStandIn.Mode.NORMAL;
+        as(Tokens.partner("ocs", "shipments:read")).post("/api/v1/shipments/" + number + "/recipient-link").then().statusCode(403);
     }
 
     @Test

@@ -16,16 +16,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for tracking-service on a free port: keeps shipments per partner like the real
- * one (tenant from the propagated token), and can be told to fail, be slow, or leak.
+ * A stand-in for tracking-service on a free port, and for the token endpoint the gateway gets its
+ * own token from: answers only the gateway's token, keeps shipments per partner like the real one
+ * (the partner named by the Trackguard-Partner-* headers), and can be told to fail, be slow, or leak.
  */
 public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManager {
 
     public enum Mode { NORMAL, FAILING, SLOW, LEAKING_OTHER_TENANT, CREATE_THEN_SLOW }
 
+    /** The token the stand-in's token endpoint gives the gateway (client partner-gateway). */
+    public static final String GATEWAY_TOKEN = "gateway-own-token-" + java.util.UUID.randomUUID();
+
     public static volatile Mode mode = Mode.NORMAL;
     public static final AtomicInteger calls = new AtomicInteger();
+    public static final AtomicInteger tokenRequests = new AtomicInteger();
+    public static final AtomicInteger linksMinted = new AtomicInteger();
     public static final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** The partner headers of each call: id, client, name (decoded), sensitive. */
+    public static final List<List<String>> relayed = new CopyOnWriteArrayList<>();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, ObjectNode> SHIPMENTS = new ConcurrentHashMap<>();
@@ -37,6 +45,7 @@ public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManag
         mode = Mode.NORMAL;
         calls.set(0);
         authorizations.clear();
+        relayed.clear();
     }
 
     @Override
@@ -47,9 +56,28 @@ public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManag
             throw new IllegalStateException(e);
         }
         server.createContext("/api/v1/shipments", this::handle);
+        server.createContext("/token", this::token);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
-        return Map.of("quarkus.rest-client.tracking-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("quarkus.rest-client.tracking-service.url", base, "quarkus.oidc-client.auth-server-url", base);
+    }
+
+    /** The client-credentials grant of client partner-gateway with its (test) secret, and nothing else. */
+    private void token(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String basic = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+            boolean gateway = basic.equals("Basic " + Base64.getEncoder().encodeToString(
+                    "partner-gateway:demo-only-partner-gateway-secret".getBytes(StandardCharsets.UTF_8)))
+                    || form.contains("client_id=partner-gateway") && form.contains("client_secret=demo-only-partner-gateway-secret");
+            if (!gateway || !form.contains("grant_type=client_credentials")) {
+                send(exchange, 401, "{\"error\":\"invalid_client\"}");
+                return;
+            }
+            tokenRequests.incrementAndGet();
+            send(exchange, 200, "{\"access_token\":\"" + GATEWAY_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
+        }
     }
 
     @Override
@@ -63,20 +91,39 @@ public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManag
         calls.incrementAndGet();
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         authorizations.add(String.valueOf(authorization));
+        String partner = exchange.getRequestHeaders().getFirst(RelayedPartner.ID_HEADER);
+        relayed.add(java.util.Arrays.asList(partner, exchange.getRequestHeaders().getFirst(RelayedPartner.CLIENT_HEADER),
+                java.net.URLDecoder.decode(String.valueOf(exchange.getRequestHeaders().getFirst(RelayedPartner.NAME_HEADER)), StandardCharsets.UTF_8),
+                exchange.getRequestHeaders().getFirst(RelayedPartner.SENSITIVE_HEADER)));
         try (exchange) {
+            if (!("Bearer " + GATEWAY_TOKEN).equals(authorization) || partner == null) {
+                // like tracking-service: only the gateway's own account, naming a partner
+                send(exchange, authorization == null ? 401 : 403, "{\"title\":\"Forbidden\",\"status\":403}");
+                return;
+            }
             switch (mode) {
                 case FAILING -> send(exchange, 500, "{\"status\":500,\"title\":\"Internal Server Error\"}");
                 case SLOW -> {
                     sleep(1500);
                     send(exchange, 404, "{}");
                 }
-                default -> route(exchange, partnerOf(authorization));
+                default -> route(exchange, partner);
             }
         }
     }
 
     private void route(HttpExchange exchange, String partner) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/recipient-link")) {
+            ObjectNode shipment = SHIPMENTS.get(path.split("/")[4]);
+            if (shipment == null || !partner.equals(shipment.path("partnerId").asText()) && mode != Mode.LEAKING_OTHER_TENANT) {
+                send(exchange, 404, "{\"type\":\"urn:trackguard:problem:shipment-not-found\",\"title\":\"Shipment not found\",\"status\":404}");
+                return;
+            }
+            linksMinted.incrementAndGet();
+            send(exchange, 201, "{\"token\":\"t0ken\",\"path\":\"/r/t0ken\",\"expiresAt\":\"2026-12-05T10:00:00Z\"}");
+            return;
+        }
         if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/cancel")) {
             String number = path.split("/")[4];
             ObjectNode shipment = SHIPMENTS.get(number);
@@ -128,6 +175,8 @@ public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManag
             if (shipment == null || !partner.equals(shipment.path("partnerId").asText())) {
                 send(exchange, 404, "{\"type\":\"urn:trackguard:problem:shipment-not-found\",\"title\":\"Shipment not found\",\"status\":404}");
             } else {
+                String owner = mode == Mode.LEAKING_OTHER_TENANT ? "someone-else" : shipment.path("partnerId").asText();
+                exchange.getResponseHeaders().set(RelayedPartner.ID_HEADER, owner);
                 send(exchange, 200, "[{\"type\":\"ACCEPTED\",\"occurredAt\":\"2026-11-28T10:00:00Z\"}]");
             }
             return;
@@ -140,14 +189,6 @@ public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManag
         } else {
             send(exchange, 404, "{\"type\":\"urn:trackguard:problem:shipment-not-found\",\"title\":\"Shipment not found\",\"status\":404}");
         }
-    }
-
-    private static String partnerOf(String authorization) throws IOException {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return "";
-        }
-        String payload = authorization.substring(7).split("\\.")[1];
-        return JSON.readTree(Base64.getUrlDecoder().decode(payload)).path("partner_id").asText();
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

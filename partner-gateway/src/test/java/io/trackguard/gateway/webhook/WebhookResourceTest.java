@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class WebhookResourceTest {
 
     static String partner(String id) {
-        return Jwt.issuer("urn:trackguard:test-issuer").audience("trackguard-gateway").subject("sa-" + id)
+        return Jwt.issuer("urn:trackguard:test-issuer").audience("trackguard-gateway").subject("sa-" + id).claim("azp", "partner-" + id)
                 .claim("partner_id", id).claim("scope", "webhooks:manage shipments:read").expiresIn(300).sign();
     }
 
@@ -77,10 +77,23 @@ class WebhookResourceTest {
         as(partner("ocs")).delete("/api/v1/webhooks/not-a-uuid").then().statusCode(404);
     }
 
+    /** The table of forms is WebhookTargetsTest; here, that the API refuses them before storing anything. */
+    @Test
+    void ourOwnNetworkIsRefusedAtSubscription() {
+        for (String url : List.of("https://127.0.0.1/hooks", "https://localhost:8443/hooks", "https://[::1]/hooks", "https://10.0.0.8/hooks",
+                "https://169.254.169.254/latest/meta-data/", "https://[fd00:ec2::254]/", "https://[::ffff:127.0.0.1]/hooks",
+                "https://2130706433/hooks", "https://0x7f.0.0.1/hooks", "https://100.64.0.1/hooks", "https://224.0.0.1/hooks")) {
+            as(partner("ocs")).body(Map.of("url", url)).post("/api/v1/webhooks").then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", startsWith("url: "));
+        }
+        String stored = as(partner("ocs")).get("/api/v1/webhooks").then().statusCode(200).extract().asString();
+        assertFalse(stored.contains("169.254") || stored.contains("127.0.0.1") || stored.contains("localhost"), stored);
+    }
+
     @Test
     void theScopeIsRequired() {
         String noScope = Jwt.issuer("urn:trackguard:test-issuer").audience("trackguard-gateway").subject("sa-ocs")
-                .claim("partner_id", "ocs").claim("scope", "shipments:read").expiresIn(300).sign();
+                .claim("azp", "partner-ocs").claim("partner_id", "ocs").claim("scope", "shipments:read").expiresIn(300).sign();
         as(noScope).get("/api/v1/webhooks").then().statusCode(403);
         as(noScope).body(Map.of("url", "https://ocs.example/h")).post("/api/v1/webhooks").then().statusCode(403)
                 .body(not(equalTo("")));

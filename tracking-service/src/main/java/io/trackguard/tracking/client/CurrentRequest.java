@@ -2,6 +2,7 @@ package io.trackguard.tracking.client;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.trackguard.problem.RequestIds;
+import io.trackguard.tracking.partner.PartnerCaller;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.net.InetAddress;
@@ -16,15 +17,17 @@ public class CurrentRequest {
     private final Pseudonyms pseudonyms;
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    private final PartnerCaller partner;
     private String addressPseudonym;
 
     public CurrentRequest(RoutingContext http, ClientAddressResolver addresses, Pseudonyms pseudonyms,
-                          SecurityIdentity identity, JsonWebToken token) {
+                          SecurityIdentity identity, JsonWebToken token, PartnerCaller partner) {
         this.http = http;
         this.addresses = addresses;
         this.pseudonyms = pseudonyms;
         this.identity = identity;
         this.token = token;
+        this.partner = partner;
     }
 
     /** {@code ip:<HMAC>} of the client's address (behind trusted proxies only: the forwarded one). */
@@ -42,8 +45,14 @@ public class CurrentRequest {
         return new Actor(kind, addressPseudonym());
     }
 
-    /** A caller with a token: service accounts and partners by client id, people by subject. */
+    /**
+     * A caller with a token: service accounts by client id, people by subject, and partners by their
+     * own client id as partner-gateway names it (the gateway's token is only the messenger).
+     */
     public Actor authenticated(ActorKind kind) {
+        if (kind == ActorKind.PARTNER) {
+            return new Actor(kind, "client:" + partner.clientId());
+        }
         String clientId = token.getClaim("azp");
         if (kind == ActorKind.STAFF || clientId == null) {
             return new Actor(kind, "user:" + (token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName()));

@@ -7,8 +7,10 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,10 +24,20 @@ public class Pseudonyms {
 
     /** One keyed Mac per thread: every lookup computes two or three of these, so no provider lookup each time. */
     private final ThreadLocal<Mac> macs;
+    /** The keys that were current before, still accepted where a pseudonym is compared (recipient sessions). */
+    private final List<ThreadLocal<Mac>> previous;
 
     public Pseudonyms(TrackingConfig config) {
-        SecretKeySpec key = new SecretKeySpec(config.pseudonymKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(() -> {
+        if (config.previousPseudonymKeys().containsKey(config.pseudonymKeyId())) {
+            throw new IllegalStateException("trackguard.tracking.previous-pseudonym-keys names the current key id " + config.pseudonymKeyId());
+        }
+        this.macs = keyed(config.pseudonymKey());
+        this.previous = config.previousPseudonymKeys().values().stream().map(Pseudonyms::keyed).toList();
+    }
+
+    private static ThreadLocal<Mac> keyed(String secret) {
+        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        return ThreadLocal.withInitial(() -> {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(key);
@@ -52,8 +64,26 @@ public class Pseudonyms {
         return "tn:" + hmac("tracking-number", canonical.getBytes(StandardCharsets.US_ASCII), 12);
     }
 
+    /**
+     * Whether {@code pseudonym} is the number's pseudonym under the current key or a previous one
+     * (a session made before the key was rotated). Compared in constant time.
+     */
+    public boolean isTrackingNumber(String pseudonym, String canonical) {
+        byte[] given = pseudonym.getBytes(StandardCharsets.US_ASCII);
+        byte[] number = canonical.getBytes(StandardCharsets.US_ASCII);
+        boolean match = MessageDigest.isEqual(given, ("tn:" + hmac(macs, "tracking-number", number, 12)).getBytes(StandardCharsets.US_ASCII));
+        for (ThreadLocal<Mac> old : previous) {
+            match |= MessageDigest.isEqual(given, ("tn:" + hmac(old, "tracking-number", number, 12)).getBytes(StandardCharsets.US_ASCII));
+        }
+        return match;
+    }
+
     private String hmac(String purpose, byte[] value, int length) {
-        Mac mac = macs.get(); // doFinal resets it for the next use
+        return hmac(macs, purpose, value, length);
+    }
+
+    private static String hmac(ThreadLocal<Mac> keyed, String purpose, byte[] value, int length) {
+        Mac mac = keyed.get(); // doFinal resets it for the next use
         mac.update(purpose.getBytes(StandardCharsets.US_ASCII));
         mac.update((byte) 0);
         byte[] digest = mac.doFinal(value);

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** tracking-service's own settings (environment: TRACKGUARD_TRACKING_*). */
@@ -17,6 +18,16 @@ public interface TrackingConfig {
     /** Address ranges of the proxies whose forwarding headers are believed; empty: none. */
     Optional<List<String>> trustedProxies();
 
-    /** HMAC key of the pseudonyms that stand for client addresses and tried numbers. Set in production. */
+    /** HMAC key of the pseudonyms that stand for client addresses and tried numbers (32+ characters). Set in production. */
     String pseudonymKey();
+
+    /** Id of the current pseudonym key, so that the one it replaces can be named among the previous ones. */
+    @WithDefault("1")
+    String pseudonymKeyId();
+
+    /**
+     * Keys that were current before, by id: recipient sessions and links made under them still
+     * prove the recipient until they expire (README "Key rotation"). New pseudonyms use the current key only.
+     */
+    Map<String, String> previousPseudonymKeys();
 }

@@ -3,6 +3,7 @@ package io.trackguard.tracking.recipient;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /** Recipient sessions and one-time links (environment: TRACKGUARD_RECIPIENT_*). */
 @ConfigMapping(prefix = "trackguard.recipient")
@@ -10,6 +11,16 @@ public interface RecipientConfig {
 
     /** HMAC-SHA256 key that signs sessions and links; at least 32 characters. Set in production. */
     String signingKey();
+
+    /** Id of the signing key, in each token's kid header, so that a token names the key that checks it. */
+    @WithDefault("1")
+    String signingKeyId();
+
+    /**
+     * Keys that signed before, by id: their sessions and links stay valid until they expire (links:
+     * link-ttl), then the key can go (README "Key rotation"). Nothing new is signed with them.
+     */
+    Map<String, String> previousSigningKeys();
 
     /** How long a verified recipient session lasts. */
     @WithDefault("15m")

@@ -33,8 +33,8 @@ public class RecipientSession {
             Cookie cookie = http.request().getCookie(COOKIE);
             token = cookie == null ? null : cookie.getValue();
         }
-        String expected = pseudonyms.trackingNumber(canonicalNumber);
-        return tokens.readSession(token).map(c -> c.numberHash().equals(expected)).orElse(false);
+        // under the current pseudonym key or a previous one: sessions outlive a key rotation
+        return tokens.readSession(token).map(c -> pseudonyms.isTrackingNumber(c.numberHash(), canonicalNumber)).orElse(false);
     }
 
     public void setCookie(RoutingContext http, String token) {

@@ -2,12 +2,18 @@ package io.trackguard.tracking.recipient;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.UnresolvableKeyException;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
@@ -34,15 +40,30 @@ public class RecipientTokens {
     public record Claims(String numberHash, String id, String trackingNumber, Instant expiresAt) {
     }
 
+    private final String keyId;
     private final HmacKey key;
+    /** Every key a token may name in its kid header: the current one and those it replaced. */
+    private final Map<String, HmacKey> verificationKeys;
     private final RecipientConfig config;
 
     public RecipientTokens(RecipientConfig config) {
-        if (config.signingKey().length() < 32) {
-            throw new IllegalStateException("trackguard.recipient.signing-key must have at least 32 characters");
+        Map<String, HmacKey> keys = new HashMap<>();
+        config.previousSigningKeys().forEach((id, secret) -> keys.put(id, hmacKey("previous-signing-keys." + id, secret)));
+        if (keys.containsKey(config.signingKeyId())) {
+            throw new IllegalStateException("trackguard.recipient.previous-signing-keys names the current key id " + config.signingKeyId());
         }
-        this.key = new HmacKey(config.signingKey().getBytes(StandardCharsets.UTF_8));
+        this.keyId = config.signingKeyId();
+        this.key = hmacKey("signing-key", config.signingKey());
+        keys.put(keyId, key);
+        this.verificationKeys = Map.copyOf(keys);
         this.config = config;
+    }
+
+    private static HmacKey hmacKey(String name, String secret) {
+        if (secret.length() < 32) {
+            throw new IllegalStateException("trackguard.recipient." + name + " must have at least 32 characters");
+        }
+        return new HmacKey(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     public String session(String numberHash) {
@@ -83,6 +104,7 @@ public class RecipientTokens {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKeyIdHeaderValue(keyId);
         jws.setKey(key);
         jws.setDoKeyValidation(false);
         try {
@@ -90,6 +112,16 @@ public class RecipientTokens {
         } catch (JoseException e) {
             throw new IllegalStateException("signing failed", e);
         }
+    }
+
+    /** The key the token names; a token without kid (made before key ids) is checked with the current key. */
+    private Key verificationKey(JsonWebSignature jws, List<JsonWebStructure> nesting) throws UnresolvableKeyException {
+        String kid = jws.getKeyIdHeaderValue();
+        HmacKey named = kid == null ? key : verificationKeys.get(kid);
+        if (named == null) {
+            throw new UnresolvableKeyException("unknown signing key");
+        }
+        return named;
     }
 
     private Optional<Claims> read(String type, String token) {
@@ -102,7 +134,7 @@ public class RecipientTokens {
                 .setRequireSubject()
                 .setExpectedIssuer(ISSUER)
                 .setExpectedAudience(type)
-                .setVerificationKey(key)
+                .setVerificationKeyResolver(this::verificationKey)
                 .setRelaxVerificationKeyValidation()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
                 .build();

@@ -54,10 +54,11 @@ public class ScanEventResource {
         String partnerId = caller.partnerId();
         io.trackguard.tracking.client.Actor actor = request.authenticated(io.trackguard.tracking.client.ActorKind.PARTNER);
         java.util.Map<String, String> rateLimit = limit.admit(actor);
-        java.util.List<TimelineEvent> events = shipments.findOwned(partnerId, TrackingNumbers.require(trackingNumber))
-                .map(s -> disclosures.disclose(s, io.trackguard.tracking.disclosure.Tier.PARTNER, actor).events())
+        io.trackguard.tracking.shipment.Shipment owned = shipments.findOwned(partnerId, TrackingNumbers.require(trackingNumber))
                 .orElseThrow(io.trackguard.tracking.shipment.ShipmentNotFound::problem);
-        Response.ResponseBuilder answer = Response.ok(events);
+        java.util.List<TimelineEvent> events = disclosures.disclose(owned, io.trackguard.tracking.disclosure.Tier.PARTNER, actor).events();
+        // the body does not name its partner: the header does, so partner-gateway can check the tenant again
+        Response.ResponseBuilder answer = Response.ok(events).header(io.trackguard.tracking.partner.PartnerCaller.ID_HEADER, owned.partnerId());
         rateLimit.forEach(answer::header);
         return answer.build();
     }

@@ -37,7 +37,10 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The partner-facing shipment API. The tenant is the token's partner_id claim, always. */
+/**
+ * The partner shipment API, behind partner-gateway: only the gateway's own account calls it, and
+ * the tenant is the partner the gateway names (PartnerCaller), never the body.
+ */
 @Path("/api/v1/shipments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

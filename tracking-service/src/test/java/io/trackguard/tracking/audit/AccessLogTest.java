@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import io.trackguard.tracking.client.Pseudonyms;
+import io.trackguard.tracking.partner.PartnerCaller;
 import io.trackguard.tracking.shipment.ShipmentFixtures;
 import io.trackguard.tracking.support.AccessRecords;
 import io.trackguard.tracking.support.Clients;
+import io.trackguard.tracking.support.Relayed;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.sql.Connection;
@@ -77,11 +77,10 @@ class AccessLogTest {
     }
 
     @Test
-    @TestSecurity(user = "service-account-partner-acme", permissions = {"shipments:write", "shipments:read"})
-    @OidcSecurity(claims = {@Claim(key = "partner_id", value = "acme"), @Claim(key = "azp", value = "partner-acme")})
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void aPartnerReadIsRecordedAtThePartnerTier() {
         String number = fixtures.create(ShipmentFixtures.OTHER_PARTNER);
-        io.restassured.RestAssured.given().get("/api/v1/shipments/" + number).then().statusCode(200);
+        Relayed.as("acme").get("/api/v1/shipments/" + number).then().statusCode(200);
         List<Map<String, Object>> rows = records.where("number_hash", pseudonyms.trackingNumber(number));
         Map<String, Object> read = rows.get(rows.size() - 1);
         assertEquals("client:partner-acme", read.get("actor_id"));

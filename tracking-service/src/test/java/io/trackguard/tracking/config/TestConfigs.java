@@ -2,6 +2,7 @@ package io.trackguard.tracking.config;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A {@link TrackingConfig} for unit tests of single classes, without starting Quarkus. */
@@ -11,6 +12,11 @@ public final class TestConfigs {
     }
 
     public static TrackingConfig trackingConfig(List<String> trustedProxies) {
+        return trackingConfig(trustedProxies, "unit-test-key", "1", Map.of());
+    }
+
+    /** With a pseudonym key, its id and the keys it replaced (key rotation). */
+    public static TrackingConfig trackingConfig(List<String> trustedProxies, String key, String keyId, Map<String, String> previous) {
         return new TrackingConfig() {
             @Override
             public ZoneId displayZone() {
@@ -24,7 +30,17 @@ public final class TestConfigs {
 
             @Override
             public String pseudonymKey() {
-                return "unit-test-key";
+                return key;
+            }
+
+            @Override
+            public String pseudonymKeyId() {
+                return keyId;
+            }
+
+            @Override
+            public Map<String, String> previousPseudonymKeys() {
+                return previous;
             }
         };
     }

@@ -1,16 +1,16 @@
 package io.trackguard.tracking.problem;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
+import io.trackguard.tracking.partner.PartnerCaller;
+import io.trackguard.tracking.support.Relayed;
 import org.junit.jupiter.api.Test;
 
 /** Errors that the framework raises itself are problem documents too, with no internals. */
@@ -31,27 +31,26 @@ class ProblemDocumentsTest {
     }
 
     @Test
-    @TestSecurity(user = "service-account-partner-ocs", permissions = {"shipments:write", "shipments:read"})
-    @OidcSecurity(claims = @Claim(key = "partner_id", value = "ocs"))
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void badBodiesAre4xxProblems() {
-        given().contentType(ContentType.TEXT).body("hello").post("/api/v1/shipments")
+        Relayed.as("ocs").contentType(ContentType.TEXT).body("hello").post("/api/v1/shipments")
                 .then().statusCode(415).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"orderReference\": ").post("/api/v1/shipments")
+        Relayed.as("ocs").contentType(ContentType.JSON).body("{\"orderReference\": ").post("/api/v1/shipments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body(not(containsString("Exception"))).body(not(containsString("jackson")));
-        given().contentType(ContentType.JSON).body("[]").post("/api/v1/shipments")
+        Relayed.as("ocs").contentType(ContentType.JSON).body("[]").post("/api/v1/shipments")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).post("/api/v1/shipments")
+        Relayed.as("ocs").contentType(ContentType.JSON).post("/api/v1/shipments")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"orderReference\": \"" + "a".repeat(70_000) + "\"}").post("/api/v1/shipments")
+        Relayed.as("ocs").contentType(ContentType.JSON).body("{\"orderReference\": \"" + "a".repeat(70_000) + "\"}").post("/api/v1/shipments")
                 .then().statusCode(413).contentType("application/problem+json");
     }
 
     @Test
     void aCallersRequestIdIsKeptOnlyWhenHarmless() {
-        given().header("X-Request-Id", "trace-1234-abcd").get("/nothing").then()
+        Relayed.as("ocs").header("X-Request-Id", "trace-1234-abcd").get("/nothing").then()
                 .header("X-Request-Id", "trace-1234-abcd").body("requestId", equalTo("trace-1234-abcd"));
-        given().header("X-Request-Id", "<script>alert(1)</script>").get("/nothing").then()
+        Relayed.as("ocs").header("X-Request-Id", "<script>alert(1)</script>").get("/nothing").then()
                 .header("X-Request-Id", not(containsString("<")));
     }
 }

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.trackguard.tracking.partner.PartnerCaller;
+import io.trackguard.tracking.support.Relayed;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
@@ -168,13 +170,12 @@ class RecipientLinksTest {
     }
 
     @Test
-    @TestSecurity(user = "service-account-partner-acme", permissions = {"shipments:write", "shipments:read"})
-    @OidcSecurity(claims = {@Claim(key = "partner_id", value = "acme"), @Claim(key = "azp", value = "partner-acme")})
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void theOwningPartnerGetsALinkForItsShippingEmailAndOthersGetTheUnknownNumbersAnswer() {
         String mine = fixtures.create(ShipmentFixtures.OTHER_PARTNER);
         String theirs = fixtures.create(ShipmentFixtures.SENSITIVE_PARTNER);
 
-        Response created = given().post("/api/v1/shipments/" + mine.toLowerCase() + "/recipient-link");
+        Response created = Relayed.as(ShipmentFixtures.OTHER_PARTNER).post("/api/v1/shipments/" + mine.toLowerCase() + "/recipient-link");
         assertEquals(201, created.statusCode(), created.asString());
         String token = created.path("token");
         assertEquals("/r/" + token, created.path("path"));
@@ -186,13 +187,13 @@ class RecipientLinksTest {
         assertNotNull(issued.get("shipment_id"));
         redeem(token).then().statusCode(200).body("trackingNumber", equalTo(mine));
 
-        Response other = given().post("/api/v1/shipments/" + theirs + "/recipient-link");
-        Response unknown = given().post("/api/v1/shipments/" + ShipmentFixtures.unknownNumber() + "/recipient-link");
+        Response other = Relayed.as(ShipmentFixtures.OTHER_PARTNER).post("/api/v1/shipments/" + theirs + "/recipient-link");
+        Response unknown = Relayed.as(ShipmentFixtures.OTHER_PARTNER).post("/api/v1/shipments/" + ShipmentFixtures.unknownNumber() + "/recipient-link");
         assertEquals(404, other.statusCode(), other.asString());
         assertEquals(strip(unknown.asString()), strip(other.asString()));
         assertTrue(records.where("number_hash", pseudonyms.trackingNumber(theirs)).stream()
                 .noneMatch(r -> "LINK_ISSUED".equals(r.get("outcome"))), "no link for another partner's shipment");
-        given().post("/api/v1/shipments/ORD-1/recipient-link").then().statusCode(400);
+        Relayed.as(ShipmentFixtures.OTHER_PARTNER).post("/api/v1/shipments/ORD-1/recipient-link").then().statusCode(400);
     }
 
     @Test

@@ -10,8 +10,10 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
+import io.trackguard.tracking.partner.PartnerCaller;
 import io.trackguard.tracking.shipment.ShipmentFixtures;
 import io.trackguard.tracking.support.Clients;
+import io.trackguard.tracking.support.Relayed;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
@@ -61,8 +63,7 @@ class ScanEventResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "service-account-partner-ocs", permissions = {"shipments:write", "shipments:read"})
-    @OidcSecurity(claims = @Claim(key = "partner_id", value = "ocs"))
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void partnersCannotPostScans() {
         String number = fixtures.create(ShipmentFixtures.SENSITIVE_PARTNER);
         post(number, Map.of("type", "DELIVERED", "occurredAt", Instant.now().toString(), "signerName", "Forged")).statusCode(403);

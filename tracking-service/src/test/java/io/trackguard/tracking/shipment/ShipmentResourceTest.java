@@ -1,6 +1,7 @@
 package io.trackguard.tracking.shipment;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -11,10 +12,13 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
+import io.trackguard.ratelimit.Flags;
+import io.trackguard.tracking.limits.PartnerLimit;
 import io.trackguard.tracking.partner.Partner;
+import io.trackguard.tracking.partner.PartnerCaller;
+import io.trackguard.tracking.support.Relayed;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
@@ -25,16 +29,14 @@ class ShipmentResourceTest {
 
     @Inject
     ShipmentFixtures fixtures;
+    @Inject
+    Flags flags;
 
     @Test
-    @TestSecurity(user = "service-account-partner-ocs", permissions = {"shipments:write", "shipments:read"})
-    @OidcSecurity(claims = {
-            @Claim(key = "partner_id", value = "ocs"),
-            @Claim(key = "partner_name", value = "Ontario Cannabis Retail"),
-            @Claim(key = "partner_sensitive", value = "true", type = ClaimType.BOOLEAN)})
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void partnerCreatesAndReadsBackItsShipment() {
         String reference = "ORD-" + UUID.randomUUID();
-        String number = given().contentType(ContentType.JSON).body(ShipmentFixtures.newShipment(reference))
+        String number = Relayed.as("ocs").contentType(ContentType.JSON).body(ShipmentFixtures.newShipment(reference))
                 .when().post("/api/v1/shipments")
                 .then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/v1/shipments/[2-9A-HJKMNP-Z]{18}"))
@@ -44,7 +46,7 @@ class ShipmentResourceTest {
                 .body("destination.postalCode", equalTo("M5H1A1"))
                 .extract().path("trackingNumber");
 
-        given().when().get("/api/v1/shipments/" + number.toLowerCase())
+        Relayed.as("ocs").when().get("/api/v1/shipments/" + number.toLowerCase())
                 .then().statusCode(200)
                 .header("RateLimit-Policy", "\"partner\";q=50;w=1")
                 .body("trackingNumber", equalTo(number))
@@ -52,12 +54,12 @@ class ShipmentResourceTest {
                 .body("productCategory", equalTo("cannabis"));
 
         Partner partner = Partner.findById("ocs");
-        org.junit.jupiter.api.Assertions.assertTrue(partner.sensitive, "the sensitive flag comes from the token");
+        org.junit.jupiter.api.Assertions.assertTrue(partner.sensitive, "the sensitive flag comes from the gateway's relay");
+        org.junit.jupiter.api.Assertions.assertEquals("Ontario Cannabis Retail", partner.displayName);
     }
 
     @Test
-    @TestSecurity(user = "service-account-partner-ocs", permissions = {"shipments:write", "shipments:read"})
-    @OidcSecurity(claims = @Claim(key = "partner_id", value = "ocs"))
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void aBodyCannotChooseTheTenant() {
         Map<String, Object> body = new java.util.HashMap<>(Map.of(
                 "orderReference", "ORD-" + UUID.randomUUID(),
@@ -65,7 +67,7 @@ class ShipmentResourceTest {
                 "destination", Map.of("line1", "1 King St", "city", "Toronto", "province", "ON", "postalCode", "M5H1A1"),
                 "productCategory", "apparel"));
         body.put("partnerId", "acme");
-        given().contentType(ContentType.JSON).body(body)
+        Relayed.as("ocs").contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/shipments")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -73,55 +75,96 @@ class ShipmentResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "service-account-partner-ocs", permissions = {"shipments:write", "shipments:read"})
-    @OidcSecurity(claims = @Claim(key = "partner_id", value = "ocs"))
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void aDuplicateOrderReferenceIsAConflict() {
         String reference = "ORD-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(ShipmentFixtures.newShipment(reference))
+        Relayed.as("ocs").contentType(ContentType.JSON).body(ShipmentFixtures.newShipment(reference))
                 .post("/api/v1/shipments").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(ShipmentFixtures.newShipment(reference))
+        Relayed.as("ocs").contentType(ContentType.JSON).body(ShipmentFixtures.newShipment(reference))
                 .post("/api/v1/shipments").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:trackguard:problem:duplicate-order-reference"));
     }
 
     @Test
-    @TestSecurity(user = "service-account-partner-acme", permissions = {"shipments:write", "shipments:read"})
-    @OidcSecurity(claims = @Claim(key = "partner_id", value = "acme"))
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void anotherPartnersShipmentIsNotFoundExactlyLikeAnUnknownOne() {
         String ocsNumber = fixtures.create(ShipmentFixtures.SENSITIVE_PARTNER);
-        String otherPartner = given().when().get("/api/v1/shipments/" + ocsNumber)
+        String otherPartner = Relayed.as("acme").when().get("/api/v1/shipments/" + ocsNumber)
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("recipient", nullValue())
                 .extract().asString();
-        String unknown = given().when().get("/api/v1/shipments/" + ShipmentFixtures.unknownNumber())
+        String unknown = Relayed.as("acme").when().get("/api/v1/shipments/" + ShipmentFixtures.unknownNumber())
                 .then().statusCode(404).extract().asString();
         org.junit.jupiter.api.Assertions.assertEquals(withoutRequestId(unknown), withoutRequestId(otherPartner));
     }
 
     @Test
-    @TestSecurity(user = "service-account-partner-acme", permissions = {"shipments:write", "shipments:read"})
-    @OidcSecurity(claims = @Claim(key = "partner_id", value = "acme"))
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void theSameReferenceMayBeUsedByTwoPartners() {
         String reference = "ORD-" + UUID.randomUUID();
         fixtures.create(ShipmentFixtures.SENSITIVE_PARTNER);
-        given().contentType(ContentType.JSON).body(ShipmentFixtures.newShipment(reference))
+        Relayed.as("acme").contentType(ContentType.JSON).body(ShipmentFixtures.newShipment(reference))
                 .post("/api/v1/shipments").then().statusCode(201).body("partnerId", equalTo("acme"));
     }
 
     @Test
-    @TestSecurity(user = "service-account-partner-ocs", permissions = {"shipments:read"})
-    @OidcSecurity(claims = @Claim(key = "partner_id", value = "ocs"))
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:read"})
     void creatingNeedsTheWriteScope() {
-        given().contentType(ContentType.JSON).body(ShipmentFixtures.newShipment("ORD-" + UUID.randomUUID()))
+        Relayed.as("ocs").contentType(ContentType.JSON).body(ShipmentFixtures.newShipment("ORD-" + UUID.randomUUID()))
                 .post("/api/v1/shipments").then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test
     @TestSecurity(user = "service-account-carrier-operations", roles = "operations", permissions = {"shipments:write", "shipments:read"})
-    void aTokenWithoutPartnerIdIsForbidden() {
-        given().contentType(ContentType.JSON).body(ShipmentFixtures.newShipment("ORD-" + UUID.randomUUID()))
+    void relayHeadersFromAnyoneButTheGatewayAreIgnored() {
+        Relayed.as("ocs").contentType(ContentType.JSON).body(ShipmentFixtures.newShipment("ORD-" + UUID.randomUUID()))
                 .post("/api/v1/shipments").then().statusCode(403).contentType("application/problem+json");
+        Relayed.as("ocs").get("/api/v1/shipments/" + fixtures.create(ShipmentFixtures.SENSITIVE_PARTNER)).then().statusCode(403);
+    }
+
+    /** Partner tokens name the gateway only (so they get 401 here), and even one that got through would be refused. */
+    @Test
+    @TestSecurity(user = "service-account-partner-ocs", permissions = {"shipments:write", "shipments:read"})
+    @OidcSecurity(claims = {@Claim(key = "partner_id", value = "ocs"), @Claim(key = "azp", value = "partner-ocs")})
+    void aPartnersOwnTokenIsRefusedOnEveryPartnerEndpoint() {
+        String number = fixtures.create(ShipmentFixtures.SENSITIVE_PARTNER);
+        for (io.restassured.response.Response r : java.util.List.of(
+                given().contentType(ContentType.JSON).body(ShipmentFixtures.newShipment("ORD-" + UUID.randomUUID())).post("/api/v1/shipments"),
+                given().get("/api/v1/shipments/" + number),
+                given().get("/api/v1/shipments/" + number + "/events"),
+                given().get("/api/v1/shipments"),
+                given().post("/api/v1/shipments/" + number + "/cancel"),
+                Relayed.as("ocs").get("/api/v1/shipments/" + number))) {
+            org.junit.jupiter.api.Assertions.assertEquals(403, r.statusCode(), r.asString());
+            org.junit.jupiter.api.Assertions.assertFalse(r.asString().contains("Jane Roe"), r.asString());
+        }
+        Relayed.as("ocs").get("/api/v1/shipments/" + number).then().contentType("application/problem+json")
+                .body("detail", containsString("partner-gateway"));
+    }
+
+    @Test
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
+    void theGatewayMustNameAValidPartner() {
+        String number = fixtures.create(ShipmentFixtures.SENSITIVE_PARTNER);
+        given().get("/api/v1/shipments/" + number).then().statusCode(403).contentType("application/problem+json");
+        given().header(PartnerCaller.ID_HEADER, "OCS; drop").get("/api/v1/shipments/" + number).then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
+    void aDisabledPartnerIsRefusedAtOnceWhileOthersGoOn() {
+        String partner = "disabled-" + UUID.randomUUID().toString().substring(0, 8);
+        String number = given().header(PartnerCaller.ID_HEADER, partner).contentType(ContentType.JSON)
+                .body(ShipmentFixtures.newShipment("ORD-" + UUID.randomUUID())).post("/api/v1/shipments")
+                .then().statusCode(201).extract().path("trackingNumber");
+        flags.set(PartnerLimit.DISABLED, partner);
+        given().header(PartnerCaller.ID_HEADER, partner).get("/api/v1/shipments/" + number).then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("disabled"))
+                .body(not(containsString("Jane Roe")));
+        given().header(PartnerCaller.ID_HEADER, partner).contentType(ContentType.JSON)
+                .body(ShipmentFixtures.newShipment("ORD-" + UUID.randomUUID())).post("/api/v1/shipments").then().statusCode(403);
+        Relayed.as("acme").get("/api/v1/shipments/" + fixtures.create(ShipmentFixtures.OTHER_PARTNER)).then().statusCode(200);
     }
 
     @Test
@@ -145,10 +188,9 @@ class ShipmentResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "service-account-partner-ocs", permissions = {"shipments:write", "shipments:read"})
-    @OidcSecurity(claims = @Claim(key = "partner_id", value = "ocs"))
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void invalidShipmentsAreRefusedFieldByField() {
-        given().contentType(ContentType.JSON)
+        Relayed.as("ocs").contentType(ContentType.JSON)
                 .body(Map.of("orderReference", "bad ref with spaces", "recipient", Map.of("name", "", "email", "not-an-email"),
                         "destination", Map.of("line1", "x", "city", "y", "province", "ZZ", "postalCode", "12345"),
                         "productCategory", "apparel"))
@@ -162,15 +204,14 @@ class ShipmentResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "service-account-partner-ocs", permissions = {"shipments:write", "shipments:read"})
-    @OidcSecurity(claims = @Claim(key = "partner_id", value = "ocs"))
+    @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void malformedAndMistypedNumbersAreTold() {
-        given().get("/api/v1/shipments/ORD-2026-000123").then().statusCode(400)
+        Relayed.as("ocs").get("/api/v1/shipments/ORD-2026-000123").then().statusCode(400)
                 .body("type", equalTo("urn:trackguard:problem:invalid-tracking-number"));
         String valid = ShipmentFixtures.unknownNumber();
         String swapped = valid.charAt(1) + "" + valid.charAt(0) + valid.substring(2);
         if (!swapped.equals(valid)) {
-            given().get("/api/v1/shipments/" + swapped).then().statusCode(400)
+            Relayed.as("ocs").get("/api/v1/shipments/" + swapped).then().statusCode(400)
                     .body("type", equalTo("urn:trackguard:problem:mistyped-tracking-number"));
         }
     }

@@ -1,4 +1,4 @@
-package io.trackguard.gateway.webhook;
+package io.trackguard.gateway.sealing;
 
 import io.trackguard.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +11,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Webhook signing secrets at rest: AES-256-GCM with the gateway's key, a fresh nonce each time. */
+/** Secrets at rest (webhook signing secrets, registration access tokens): AES-256-GCM with the gateway's key, a fresh nonce each time. */
 @ApplicationScoped
 public class SecretBox {
 
