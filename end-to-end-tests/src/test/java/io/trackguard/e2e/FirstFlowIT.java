@@ -97,6 +97,32 @@ class FirstFlowIT {
         Clients.fresh().get(Stack.TRACKING + "/api/v1/track/" + number).then().body("status", equalTo("CREATED"));
     }
 
+    @Test
+    void aPartnerGetsAOneTimeLinkForItsOwnShipmentThroughTheGatewayAndNoOtherPartnerDoes() {
+        String number = Shipments.createThroughGateway(Tokens.acme());
+        String token = given().auth().oauth2(Tokens.acme()).post(Stack.GATEWAY + "/api/v1/shipments/" + number + "/recipient-link")
+                .then().statusCode(201).header("Cache-Control", "no-store")
+                .body("path", matchesPattern("/r/.+"))
+                .extract().path("token");
+        // the link proves the recipient once: the details (recipient tier) open with its session
+        String session = Clients.fresh().contentType(ContentType.JSON).body(Map.of("token", token))
+                .post(Stack.TRACKING + "/api/v1/recipient-links/redeem")
+                .then().statusCode(200).extract().path("session");
+        Clients.fresh().header("Recipient-Session", session).get(Stack.TRACKING + "/api/v1/track/" + number + "/details")
+                .then().statusCode(200).body("trackingNumber", equalTo(number));
+        Clients.fresh().contentType(ContentType.JSON).body(Map.of("token", token))
+                .post(Stack.TRACKING + "/api/v1/recipient-links/redeem").then().statusCode(403);
+
+        String notYours = given().auth().oauth2(Tokens.ocs()).post(Stack.GATEWAY + "/api/v1/shipments/" + number + "/recipient-link")
+                .then().statusCode(404).contentType("application/problem+json").extract().asString();
+        String unknown = given().auth().oauth2(Tokens.ocs()).post(Stack.GATEWAY + "/api/v1/shipments/" + Numbers.unknown() + "/recipient-link")
+                .then().statusCode(404).extract().asString();
+        assertEquals(strip(unknown), strip(notYours), "not yours and unknown must read the same");
+        // tracking-service checks the owner itself too, whatever the gateway checked before
+        Relayed.as("ocs").post(Stack.TRACKING + "/api/v1/shipments/" + number + "/recipient-link")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
     static String strip(String problem) {
         return problem.replaceAll("\"requestId\":\"[^\"]*\"", "");
     }
