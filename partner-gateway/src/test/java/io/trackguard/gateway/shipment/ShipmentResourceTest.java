@@ -49,7 +49,10 @@ class ShipmentResourceTest {
     @Test
     void aCreateIsRelayedWithThePartnersOwnToken() {
         String token = Tokens.partner("ocs");
-        as(token).body(shipment()).post("/api/v1/shipments").then().statusCode(201)
+        Map<String, Object> shipment = new java.util.HashMap<>(shipment());
+        shipment.put("recipient", Map.of("name", "Jane Roe", "language", "fr"));
+        as(token).body(shipment).post("/api/v1/shipments").then().statusCode(201)
+                .body("recipient.language", equalTo("fr"))
                 .header("Location", matchesPattern("http://[^/]+/api/v1/shipments/STANDIN\\w+"))
                 .body("partnerId", equalTo("ocs"));
         assertEquals("Bearer " + token, TrackingServiceStandIn.authorizations.get(0), "the partner's token is propagated as is");
