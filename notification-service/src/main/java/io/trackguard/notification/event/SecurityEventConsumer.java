@@ -48,7 +48,10 @@ public class SecurityEventConsumer {
         return consumer;
     }
 
-    @Scheduled(every = "${trackguard.notify.events.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /** The scheduler's name of the poll (tests pause it to stage a crashed replica). */
+    public static final String JOB = "security-events";
+
+    @Scheduled(identity = JOB, every = "${trackguard.notify.events.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void poll() {
         try {

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.trackguard.notification.work.Workers;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -66,13 +67,13 @@ public class NoticeSender {
     private final Counter dead;
     private final Counter retried;
 
-    public NoticeSender(OutboxStore store, NoticeComposer composer, ReactiveMailer mailer, NotifyConfig config, ManagedExecutor executor,
+    public NoticeSender(OutboxStore store, NoticeComposer composer, ReactiveMailer mailer, NotifyConfig config, Workers workers,
                         Completion completion, MeterRegistry metrics) {
         this.store = store;
         this.composer = composer;
         this.mailer = mailer;
         this.config = config.delivery();
-        this.executor = executor;
+        this.executor = workers.executor();
         this.completion = completion;
         this.sent = counter(metrics, "SENT");
         this.bounced = counter(metrics, "BOUNCED");

@@ -34,7 +34,8 @@ public class Reports {
         this.config = config;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** In a transaction of its own when called from background work (which has no request context). */
+    @Transactional
     public Optional<Report> build(UUID incidentId, String forPartner) {
         Incident i = Incident.findById(incidentId);
         if (i == null) {

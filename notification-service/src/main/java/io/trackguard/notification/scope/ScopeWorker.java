@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.trackguard.notification.work.Workers;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -33,11 +34,11 @@ public class ScopeWorker {
     private final ManagedExecutor executor;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public ScopeWorker(ScopeStore store, TrackingServiceClient tracking, NotifyConfig config, ManagedExecutor executor) {
+    public ScopeWorker(ScopeStore store, TrackingServiceClient tracking, NotifyConfig config, Workers workers) {
         this.store = store;
         this.tracking = tracking;
         this.config = config.scope();
-        this.executor = executor;
+        this.executor = workers.executor();
     }
 
     @Scheduled(every = "${trackguard.notify.scope.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
