@@ -9,7 +9,9 @@ import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.trackguard.notification.support.Mailbox;
 import io.trackguard.notification.support.Await;
 import io.trackguard.notification.support.Db;
 import io.trackguard.notification.support.Events;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /** Reading the stream: exactly once in effect, whatever crashes, and never stuck on a bad entry. */
 @QuarkusTest
+@QuarkusTestResource(value = StandIns.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = Mailbox.class, restrictToAnnotatedClass = true)
 class SecurityEventConsumerTest {
 
     @Inject

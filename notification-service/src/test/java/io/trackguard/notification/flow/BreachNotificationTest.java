@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * partner gets exactly one notice.
  */
 @QuarkusTest
-@QuarkusTestResource(StandIns.class)
-@QuarkusTestResource(Mailbox.class)
+@QuarkusTestResource(value = StandIns.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = Mailbox.class, restrictToAnnotatedClass = true)
 class BreachNotificationTest {
 
     static final List<String> SEEN_BY_GUESSING = List.of("status", "events", "sender", "recipient.name", "recipient.email", "signerName",

@@ -5,13 +5,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.trackguard.notification.support.Mailbox;
+import io.trackguard.notification.support.StandIns;
 import io.quarkus.test.security.TestSecurity;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@QuarkusTestResource(value = StandIns.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = Mailbox.class, restrictToAnnotatedClass = true)
 class IncidentResourceTest {
 
     @Test

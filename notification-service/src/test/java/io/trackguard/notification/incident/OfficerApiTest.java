@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /** What privacy officers do: follow incidents, decide those that wait, override, close; and every bad request is a problem. */
 @QuarkusTest
+@QuarkusTestResource(value = StandIns.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = Mailbox.class, restrictToAnnotatedClass = true)
 @TestSecurity(user = "priya.officer", roles = "privacy-officer")
 class OfficerApiTest {
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.trackguard.notification.clock.Escalation;
 import io.trackguard.notification.retention.Retention;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** Delivery from the outbox when things go wrong: the mail server away, a sender dying mid-delivery; the clock; retention. */
 @QuarkusTest
+@QuarkusTestResource(value = StandIns.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = Mailbox.class, restrictToAnnotatedClass = true)
 class DeliveryTest {
 
     @Inject
