@@ -16,6 +16,8 @@ SERVICES=(tracking-service partner-gateway notification-service)
 declare -A PORT=([tracking-service]=8080 [partner-gateway]=8081 [notification-service]=8082)
 declare -A DB=([tracking-service]=tracking [partner-gateway]=gateway [notification-service]=notification)
 KEYCLOAK_PORT=8180
+# Where notification-service sends mail; until the stack runs a mail catcher there, notices wait in its outbox.
+SMTP_PORT=${SMTP_PORT:-1025}
 
 running_parts() {
   local parts=()
@@ -33,6 +35,14 @@ start_service() {
   QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL="http://127.0.0.1:${PORT[tracking-service]}" \
   QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=true \
   TRACKGUARD_RECIPIENT_SECURE_COOKIE=false TRACKGUARD_GATEWAY_ALLOW_HTTP_LOOPBACK_WEBHOOKS=true \
+  QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET=demo-only-notification-service-secret \
+  QUARKUS_REST_CLIENT_PARTNER_GATEWAY_URL="http://127.0.0.1:${PORT[partner-gateway]}" \
+  QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$SMTP_PORT" \
+  TRACKGUARD_NOTIFY_DELIVERY_FROM="Trackguard privacy <privacy@trackguard.example>" \
+  TRACKGUARD_NOTIFY_DELIVERY_PUBLIC_BASE_URL="http://127.0.0.1:${PORT[tracking-service]}" \
+  TRACKGUARD_NOTIFY_ORGANISATION_PRIVACY_EMAIL=privacy@trackguard.example \
+  TRACKGUARD_NOTIFY_ORGANISATION_CONTACT_NAME="Priya Officer, Chief Privacy Officer" \
+  TRACKGUARD_NOTIFY_CLOCK_OFFICERS_EMAIL=privacy-officers@trackguard.example \
     setsid java -Xmx256m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$RUN/$name.log" 2>&1 < /dev/null &
   echo $! > "$RUN/$name.pid"
 }

@@ -53,6 +53,24 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             "QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING,
             "QUARKUS_REST_CLIENT_KEYCLOAK_URL", KEYCLOAK,
             "TRACKGUARD_RATELIMIT_KEY_PREFIX", RUN + "gw-rl:");
+    /**
+     * notification-service reads the same stream tracking-service writes, with its own client
+     * secret (demo realm). No SMTP server listens on its port in this suite: notices wait in the
+     * outbox, as they would while a mail server is down.
+     */
+    private static final Map<String, String> NOTIFICATION_ENV = Map.ofEntries(
+            Map.entry("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", "demo-only-notification-service-secret"),
+            Map.entry("QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING),
+            Map.entry("QUARKUS_REST_CLIENT_PARTNER_GATEWAY_URL", GATEWAY),
+            Map.entry("QUARKUS_MAILER_HOST", "127.0.0.1"),
+            Map.entry("QUARKUS_MAILER_PORT", String.valueOf(Integer.getInteger("e2e.smtp.port", 18025))),
+            Map.entry("TRACKGUARD_NOTIFY_EVENTS_STREAM", RUN + "security-events"),
+            Map.entry("TRACKGUARD_RATELIMIT_KEY_PREFIX", RUN + "nt-rl:"),
+            Map.entry("TRACKGUARD_NOTIFY_DELIVERY_FROM", "Trackguard privacy <privacy@trackguard.example>"),
+            Map.entry("TRACKGUARD_NOTIFY_DELIVERY_PUBLIC_BASE_URL", TRACKING),
+            Map.entry("TRACKGUARD_NOTIFY_ORGANISATION_PRIVACY_EMAIL", "privacy@trackguard.example"),
+            Map.entry("TRACKGUARD_NOTIFY_ORGANISATION_CONTACT_NAME", "Priya Officer, Chief Privacy Officer"),
+            Map.entry("TRACKGUARD_NOTIFY_CLOCK_OFFICERS_EMAIL", "privacy-officers@trackguard.example"));
     private static final Map<String, Process> SERVICES = new LinkedHashMap<>();
     private static boolean started;
 
@@ -69,7 +87,7 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             run(ROOT.resolve("scripts/keycloak.sh").toString(), "start", WORK.resolve("keycloak").toString(), String.valueOf(KEYCLOAK_PORT));
             startService("tracking-service", TRACKING_PORT, "tracking_e2e", TRACKING_ENV);
             startService("partner-gateway", GATEWAY_PORT, "gateway_e2e", GATEWAY_ENV);
-            startService("notification-service", NOTIFICATION_PORT, "notification_e2e", Map.of());
+            startService("notification-service", NOTIFICATION_PORT, "notification_e2e", NOTIFICATION_ENV);
             for (Map.Entry<String, Process> s : SERVICES.entrySet()) {
                 awaitReady(s.getKey(), s.getValue(), portOf(s.getKey()));
             }
@@ -90,7 +108,7 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
         Map<String, String> extra = switch (name) {
             case "partner-gateway" -> GATEWAY_ENV;
             case "tracking-service" -> TRACKING_ENV;
-            default -> Map.of();
+            default -> NOTIFICATION_ENV;
         };
         String db = switch (name) {
             case "tracking-service" -> "tracking_e2e";

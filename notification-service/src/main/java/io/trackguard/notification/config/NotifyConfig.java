@@ -35,6 +35,19 @@ public interface NotifyConfig {
     /** How long records are kept, and how often the retention job runs. */
     Retention retention();
 
+    /** The officers' API limit, per officer. */
+    OfficerApi officerApi();
+
+    interface OfficerApi {
+        /** Requests per second one officer may make. */
+        @WithDefault("20")
+        int rate();
+
+        /** Requests one officer may make at once. */
+        @WithDefault("100")
+        int burst();
+    }
+
     interface Events {
         /** The stream tracking-service writes security events to. */
         @WithDefault("trackguard:security-events")

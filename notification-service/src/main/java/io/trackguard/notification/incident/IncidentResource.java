@@ -1,6 +1,7 @@
 package io.trackguard.notification.incident;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.trackguard.notification.limits.OfficerLimited;
 import io.trackguard.notification.report.Report;
 import io.trackguard.notification.report.ReportRenderer;
 import io.trackguard.notification.report.Reports;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("privacy-officer")
+@OfficerLimited
 @Tag(name = "Incidents (privacy officers)")
 public class IncidentResource {
 

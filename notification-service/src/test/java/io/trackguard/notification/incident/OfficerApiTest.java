@@ -130,6 +130,8 @@ class OfficerApiTest {
     void badInputIsAProblemNeverA500() {
         UUID id = UUID.randomUUID();
         given().get("/api/v1/incidents/" + id).then().statusCode(404).contentType("application/problem+json")
+                .header("RateLimit-Policy", equalTo("\"officer-api\";q=20;w=1"))
+                .header("RateLimit", containsString("\"officer-api\";r="))
                 .body("type", equalTo("urn:trackguard:problem:incident-not-found"));
         given().get("/api/v1/incidents/" + id + "/report/pdf").then().statusCode(404).contentType("application/problem+json");
         decide(id, "decision", true, "An incident that does not exist.").then().statusCode(404);
