@@ -121,8 +121,10 @@ import sys, subprocess
 t0, opened, scoped, queued, first, last = map(float, sys.argv[1:7])
 people, persons, sent = sys.argv[7:10]
 def fmt(t): return f"{t - t0:7.2f} s"
-print(f"machine: {subprocess.getoutput('nproc')} cores, {subprocess.getoutput('free -g | awk \"/Mem/{print \\$2}\"')} GB; "
-      f"java {subprocess.getoutput('java -version 2>&1 | head -1')}")
+cores = subprocess.getoutput("nproc")
+memory = subprocess.getoutput("free -g | awk '/Mem/{print $2}'")
+java = subprocess.getoutput("java -version 2>&1 | head -1")
+print(f"machine: {cores} cores, {memory} GB, {java}")
 print(f"command: bench/notify.sh {people}")
 print()
 print("| step (from the event on the stream) | time |")
