@@ -60,8 +60,8 @@ public interface NotifyConfig {
         /** This replica's consumer name; default: the host name and a random suffix (a new name per start). */
         Optional<String> consumerName();
 
-        /** How often the stream is read (each read drains what is waiting). */
-        @WithDefault("500ms")
+        /** How often the stream is read (each read drains what is waiting); the scheduler's least is 1 s. */
+        @WithDefault("1s")
         Duration pollInterval();
 
         /** Entries read per call. */

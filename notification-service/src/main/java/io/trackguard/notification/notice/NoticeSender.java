@@ -62,6 +62,8 @@ public class NoticeSender {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final Map<String, Semaphore> perDestination = new ConcurrentHashMap<>();
+    /** Until when (epoch ms) the SMTP server is taken as away: nothing is claimed, built or minted meanwhile. */
+    private volatile long mailServerAwayUntil;
     private final Counter sent;
     private final Counter bounced;
     private final Counter dead;
@@ -109,6 +111,9 @@ public class NoticeSender {
         }
         int handled = 0;
         try {
+            if (System.currentTimeMillis() < mailServerAwayUntil) {
+                return 0;
+            }
             do {
                 again.set(false);
                 List<OutboxStore.Claimed> batch;
@@ -161,6 +166,11 @@ public class NoticeSender {
 
     private void deliverOne(OutboxStore.Claimed n) {
         try {
+            if (System.currentTimeMillis() < mailServerAwayUntil) {
+                // another send of this batch just found the server away: no links minted for a message that cannot go
+                store.serverDown(n, Instant.ofEpochMilli(mailServerAwayUntil), "the mail server could not be reached");
+                return;
+            }
             NoticeComposer.Composed composed;
             try {
                 composed = composer.compose(n);
@@ -205,7 +215,10 @@ public class NoticeSender {
             return;
         }
         if (smtp == null && unreachable(e)) {
-            store.serverDown(n, Instant.now().plus(config.serverDownRetry()), "the mail server could not be reached");
+            Instant retry = Instant.now().plus(config.serverDownRetry());
+            mailServerAwayUntil = retry.toEpochMilli();
+            store.serverDown(n, retry, "the mail server could not be reached");
+            LOG.warnf("the mail server could not be reached; delivery waits until %s", retry);
             return;
         }
         failed(n, smtp != null ? "the mail server refused for now: " + smtp.getReplyCode() + " " + firstLine(smtp.getReplyMessage())
