@@ -7,9 +7,11 @@ import io.trackguard.notification.config.NotifyConfig;
 import io.trackguard.notification.incident.Incident;
 import io.trackguard.notification.incident.IncidentHistory;
 import io.trackguard.notification.incident.IncidentLog;
+import io.trackguard.notification.incident.IncidentStatus;
 import io.trackguard.notification.notice.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +53,8 @@ public class Escalation {
         List<Incident> due = Incident.<Incident>find("""
                         status <> ?1 and escalatedAt is null and regulatorReportedAt is null
                         and (decision is null or decision <> ?2) and regulatorDeadline <= ?3""",
-                io.trackguard.notification.incident.IncidentStatus.CLOSED, Incident.Decision.NO_NOTICE, now.plus(config.escalateBefore()))
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
+                IncidentStatus.CLOSED, Incident.Decision.NO_NOTICE, now.plus(config.escalateBefore()))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Incident i : due) {
             i.escalatedAt = now;
             Duration left = Duration.between(now, i.regulatorDeadline);

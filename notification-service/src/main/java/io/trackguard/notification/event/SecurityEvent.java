@@ -1,5 +1,6 @@
 package io.trackguard.notification.event;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public record SecurityEvent(Type type, String actor, List<String> actors, String
         if (end.isBefore(start)) {
             throw new Malformed("windowEnd: before windowStart");
         }
-        if (java.time.Duration.between(start, end).toDays() > MAX_WINDOW_DAYS) {
+        if (Duration.between(start, end).toDays() > MAX_WINDOW_DAYS) {
             throw new Malformed("window: longer than " + MAX_WINDOW_DAYS + " days");
         }
         String evidence = optional(fields, "evidence");

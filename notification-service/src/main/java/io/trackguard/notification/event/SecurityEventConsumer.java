@@ -10,9 +10,16 @@ import io.quarkus.scheduler.Scheduled;
 import io.trackguard.notification.config.NotifyConfig;
 import io.trackguard.notification.scope.ScopeWorker;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PessimisticLockException;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -112,11 +119,11 @@ public class SecurityEventConsumer {
     /** The database being away is worth waiting for; anything else would fail again the same way. */
     private static boolean transientFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof org.hibernate.exception.LockAcquisitionException
-                    || t instanceof jakarta.persistence.PessimisticLockException
-                    || (t instanceof java.sql.SQLException s && s.getSQLState() != null
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof JDBCConnectionException
+                    || t instanceof LockAcquisitionException
+                    || t instanceof PessimisticLockException
+                    || (t instanceof SQLException s && s.getSQLState() != null
                         && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("40") || s.getSQLState().startsWith("57")))) {
                 return true;
             }
@@ -145,7 +152,7 @@ public class SecurityEventConsumer {
         if (host == null || host.isBlank()) {
             try {
                 host = InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 host = "replica";
             }
         }

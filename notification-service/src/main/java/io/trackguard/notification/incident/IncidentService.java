@@ -1,5 +1,6 @@
 package io.trackguard.notification.incident;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -10,10 +11,14 @@ import io.trackguard.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -248,16 +253,15 @@ public class IncidentService {
     }
 
     private static void afterCommit(Runnable r) {
-        jakarta.transaction.TransactionSynchronizationRegistry registry = io.quarkus.arc.Arc.container()
-                .instance(jakarta.transaction.TransactionSynchronizationRegistry.class).get();
-        registry.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+        TransactionSynchronizationRegistry registry = Arc.container().instance(TransactionSynchronizationRegistry.class).get();
+        registry.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
             }
 
             @Override
             public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                if (status == Status.STATUS_COMMITTED) {
                     r.run();
                 }
             }
@@ -286,7 +290,7 @@ public class IncidentService {
         if (v instanceof Timestamp t) {
             return t.toInstant();
         }
-        if (v instanceof java.time.OffsetDateTime t) {
+        if (v instanceof OffsetDateTime t) {
             return t.toInstant();
         }
         throw new IllegalStateException("not a time: " + v.getClass());

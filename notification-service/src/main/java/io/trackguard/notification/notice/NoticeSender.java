@@ -5,12 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import io.trackguard.notification.config.NotifyConfig;
+import io.trackguard.notification.partner.PartnerDirectory;
+import io.trackguard.notification.scope.TrackingServiceUnavailable;
+import io.trackguard.notification.work.Workers;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
@@ -26,7 +28,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import io.trackguard.notification.work.Workers;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -260,8 +261,7 @@ public class NoticeSender {
 
     private static String describe(Throwable e) {
         String simple = e.getClass().getSimpleName();
-        return e instanceof io.trackguard.notification.scope.TrackingServiceUnavailable || e instanceof
-                io.trackguard.notification.partner.PartnerDirectory.Unavailable ? e.getMessage() : simple;
+        return e instanceof TrackingServiceUnavailable || e instanceof PartnerDirectory.Unavailable ? e.getMessage() : simple;
     }
 
     private static String firstLine(String s) {
@@ -277,18 +277,6 @@ public class NoticeSender {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    String replica() {
-        return replica;
-    }
-
-    static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "replica";
         }
     }
 }

@@ -10,7 +10,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -187,9 +186,5 @@ public class ReportRenderer {
             }
         }
         return b.toString();
-    }
-
-    static String when(Instant t) {
-        return t == null ? "" : t.toString();
     }
 }

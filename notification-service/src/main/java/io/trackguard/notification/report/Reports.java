@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.trackguard.notification.config.NotifyConfig;
 import io.trackguard.notification.incident.Incident;
 import io.trackguard.notification.incident.IncidentKind;
+import io.trackguard.notification.incident.IncidentStatus;
 import io.trackguard.notification.notice.FieldWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -164,8 +165,8 @@ public class Reports {
         String delay = i.regulatorReportedAt == null && now.isAfter(i.regulatorDeadline)
                 ? "The 72 hours have passed: the officer must give the reasons for the delay (GDPR Art. 33(1))." : null;
         Report.Pipeda pipeda = new Report.Pipeda(circumstances, cause, i.windowStart, i.windowEnd, information, people,
-                i.status == io.trackguard.notification.incident.IncidentStatus.SCOPING
-                        || i.status == io.trackguard.notification.incident.IncidentStatus.DETECTED, reduce, notify, org);
+                i.status == IncidentStatus.SCOPING
+                        || i.status == IncidentStatus.DETECTED, reduce, notify, org);
         Report.Gdpr gdpr = new Report.Gdpr(
                 "Confidentiality breach: personal information about parcel recipients disclosed to someone not entitled to it.",
                 List.of("Recipients of parcels" + (forPartner == null ? "" : " of partner " + forPartner)), people, information, shipments,

@@ -3,6 +3,7 @@ package io.trackguard.notification.scope;
 import io.quarkus.scheduler.Scheduled;
 import io.trackguard.notification.config.NotifyConfig;
 import io.trackguard.notification.event.SecurityEvent;
+import io.trackguard.notification.work.Workers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
-import io.trackguard.notification.work.Workers;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -123,9 +126,9 @@ public class ScopeWorker {
 
     /** The same shipment seen by several actors: one exposure with everything each of them saw. */
     static Exposure merge(Exposure a, Exposure b) {
-        java.util.TreeSet<String> fields = new java.util.TreeSet<>(a.fieldsOrEmpty());
+        TreeSet<String> fields = new TreeSet<>(a.fieldsOrEmpty());
         fields.addAll(b.fieldsOrEmpty());
-        java.util.TreeSet<String> tiers = new java.util.TreeSet<>(a.tiersOrEmpty());
+        TreeSet<String> tiers = new TreeSet<>(a.tiersOrEmpty());
         tiers.addAll(b.tiersOrEmpty());
         return new Exposure(a.trackingNumber(), a.partnerId(), a.partnerSensitive() || b.partnerSensitive(), List.copyOf(fields),
                 List.copyOf(tiers), a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen(),
@@ -136,10 +139,10 @@ public class ScopeWorker {
         if (e instanceof TrackingServiceRefused r) {
             return "tracking-service refused the exposure query (" + r.status() + ")";
         }
-        if (e instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException) {
+        if (e instanceof CircuitBreakerOpenException) {
             return "tracking-service is failing (circuit breaker open)";
         }
-        if (e instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
+        if (e instanceof TimeoutException) {
             return "tracking-service did not answer in time";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

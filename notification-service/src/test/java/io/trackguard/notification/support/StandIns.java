@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,9 +179,5 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         x.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
         x.sendResponseHeaders(status, bytes.length);
         x.getResponseBody().write(bytes);
-    }
-
-    public static List<String> list(String... items) {
-        return new ArrayList<>(List.of(items));
     }
 }
