@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Lints the OpenAPI documents of tracking-service and partner-gateway (written by the build to
+# Lints the OpenAPI documents of the three services (written by the build to
 # <service>/target/openapi/) with Spectral and the OWASP API Security ruleset. Fails on any
 # error; warnings are printed. Deliberate exceptions, each with its reason, are in
 # tools/spectral/.spectral.yaml. Tools come from npm (tools/spectral, pinned).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 TOOLS="$ROOT/tools/spectral"
-SERVICES=(tracking-service partner-gateway)
+SERVICES=(tracking-service partner-gateway notification-service)
 for s in "${SERVICES[@]}"; do
   [[ -f "$ROOT/$s/target/openapi/openapi.yaml" ]] || die "$s/target/openapi/openapi.yaml is missing: build it first (./mvnw package -pl $s -am)"
 done

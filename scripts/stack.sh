@@ -18,6 +18,8 @@ declare -A PORT=([tracking-service]=8080 [partner-gateway]=8081 [notification-se
 declare -A MANAGEMENT_PORT=([tracking-service]=9080 [partner-gateway]=9081 [notification-service]=9082)
 declare -A DB=([tracking-service]=tracking [partner-gateway]=gateway [notification-service]=notification)
 KEYCLOAK_PORT=8180
+# Where notification-service sends mail; until the stack runs a mail catcher there, notices wait in its outbox.
+SMTP_PORT=${SMTP_PORT:-1025}
 
 running_parts() {
   local parts=()
@@ -36,6 +38,8 @@ start_service() {
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/trackguard" \
     QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/trackguard" \
     QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL="http://127.0.0.1:${PORT[tracking-service]}" \
+    QUARKUS_REST_CLIENT_PARTNER_GATEWAY_URL="http://127.0.0.1:${PORT[partner-gateway]}" \
+    QUARKUS_MAILER_PORT="$SMTP_PORT" \
     QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=true \
       setsid java -Xmx256m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$RUN/$name.log" 2>&1 < /dev/null &
     echo $! > "$RUN/$name.pid"

@@ -60,6 +60,18 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             "QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", ISSUER,
             "TRACKGUARD_RATELIMIT_KEY_PREFIX", RUN + "gw-rl:",
             "TRACKGUARD_RATELIMIT_FLAG_PREFIX", RUN + "flag:");
+    /**
+     * notification-service reads the same stream tracking-service writes (its client secret and
+     * mail settings come from scripts/demo-env, as in the local stack). No SMTP server listens on its port in this suite: notices wait in the
+     * outbox, as they would while a mail server is down.
+     */
+    private static final Map<String, String> NOTIFICATION_ENV = Map.ofEntries(
+            Map.entry("QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING),
+            Map.entry("QUARKUS_REST_CLIENT_PARTNER_GATEWAY_URL", GATEWAY),
+            Map.entry("QUARKUS_MAILER_PORT", String.valueOf(Integer.getInteger("e2e.smtp.port", 18025))),
+            Map.entry("TRACKGUARD_NOTIFY_EVENTS_STREAM", RUN + "security-events"),
+            Map.entry("TRACKGUARD_RATELIMIT_KEY_PREFIX", RUN + "nt-rl:"),
+            Map.entry("TRACKGUARD_NOTIFY_DELIVERY_PUBLIC_BASE_URL", TRACKING));
     private static final Map<String, Process> SERVICES = new LinkedHashMap<>();
     private static boolean started;
 
@@ -76,7 +88,7 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             run(ROOT.resolve("scripts/keycloak.sh").toString(), "start", WORK.resolve("keycloak").toString(), String.valueOf(KEYCLOAK_PORT));
             startService("tracking-service", TRACKING_PORT, "tracking_e2e", TRACKING_ENV);
             startService("partner-gateway", GATEWAY_PORT, "gateway_e2e", GATEWAY_ENV);
-            startService("notification-service", NOTIFICATION_PORT, "notification_e2e", Map.of());
+            startService("notification-service", NOTIFICATION_PORT, "notification_e2e", NOTIFICATION_ENV);
             for (Map.Entry<String, Process> s : SERVICES.entrySet()) {
                 awaitReady(s.getKey(), s.getValue(), managementPortOf(s.getKey()));
             }
@@ -100,7 +112,7 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
         Map<String, String> extra = switch (name) {
             case "partner-gateway" -> GATEWAY_ENV;
             case "tracking-service" -> TRACKING_ENV;
-            default -> Map.of();
+            default -> NOTIFICATION_ENV;
         };
         String db = switch (name) {
             case "tracking-service" -> "tracking_e2e";
@@ -134,7 +146,10 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             String l = line.strip();
             int eq = l.indexOf('=');
             if (!l.isEmpty() && !l.startsWith("#") && eq > 0) {
-                env.put(l.substring(0, eq), l.substring(eq + 1));
+                String value = l.substring(eq + 1);
+                // as the shell reads it: a value with spaces is written in double quotes
+                env.put(l.substring(0, eq), value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")
+                        ? value.substring(1, value.length() - 1) : value);
             }
         }
         return env;

@@ -6,7 +6,7 @@ public final class Examples {
     public static final String SHIPMENT = """
             {
               "orderReference": "ORD-2026-000123",
-              "recipient": {"name": "Jane Roe", "email": "jane.roe@example.com", "phone": "+1 416 555 0100"},
+              "recipient": {"name": "Jane Roe", "email": "jane.roe@example.com", "phone": "+1 416 555 0100", "language": "en"},
               "destination": {"line1": "1 King St W", "line2": "Unit 5", "city": "Toronto", "province": "ON", "postalCode": "M5H 1A1"},
               "productCategory": "apparel",
               "expectedDeliveryDate": "2026-12-24"
@@ -19,7 +19,7 @@ public final class Examples {
               "partnerId": "acme",
               "orderReference": "ORD-2026-000123",
               "sender": "Acme Outfitters",
-              "recipient": {"name": "Jane Roe", "email": "jane.roe@example.com", "phone": "+1 416 555 0100"},
+              "recipient": {"name": "Jane Roe", "email": "jane.roe@example.com", "phone": "+1 416 555 0100", "language": "en"},
               "destination": {"line1": "1 King St W", "line2": "Unit 5", "city": "Toronto", "province": "ON",
                               "postalCode": "M5H1A1", "country": "CA"},
               "productCategory": "apparel",
@@ -33,7 +33,7 @@ public final class Examples {
               {"orderReference": "ORD-1", "recipient": {"name": "Jane Roe"},
                "destination": {"line1": "1 King St W", "city": "Toronto", "province": "ON", "postalCode": "M5H 1A1"},
                "productCategory": "apparel"},
-              {"orderReference": "ORD-2", "recipient": {"name": "Amir Haddad"},
+              {"orderReference": "ORD-2", "recipient": {"name": "Amir Haddad", "language": "fr"},
                "destination": {"line1": "10 Rue Sainte-Catherine", "city": "Montreal", "province": "QC", "postalCode": "H2Y 1C6"},
                "productCategory": "books"}
             ]}""";

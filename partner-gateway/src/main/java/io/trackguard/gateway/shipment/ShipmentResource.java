@@ -72,7 +72,10 @@ public class ShipmentResource {
     @Path("shipments")
     @PermissionsAllowed("shipments:write")
     @Operation(summary = "Create a shipment; 201 with its tracking number. The same Idempotency-Key with the same body "
-            + "answers the first result again; with another body, 422")
+            + "answers the first result again; with another body, 422",
+            description = "recipient.language (en or fr, optional) is the language in which Trackguard writes to the recipient "
+                    + "if their data is ever exposed; without it, such a notice is written in English and French. Only you and "
+                    + "Trackguard's staff see it.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = Examples.CREATED)))
     public Response create(@Parameter(description = "A unique value per shipment, e.g. a UUID; kept 24 hours", required = true)

@@ -51,7 +51,10 @@ class ShipmentResourceTest {
     @Test
     void aCreateIsRelayedWithTheGatewaysOwnIdentityAndThePartnerAsAValue() {
         String token = Tokens.partner("ocs");
-        as(token).body(shipment()).post("/api/v1/shipments").then().statusCode(201)
+        Map<String, Object> shipment = new java.util.HashMap<>(shipment());
+        shipment.put("recipient", Map.of("name", "Jane Roe", "language", "fr"));
+        as(token).body(shipment).post("/api/v1/shipments").then().statusCode(201)
+                .body("recipient.language", equalTo("fr"))
                 .header("Location", matchesPattern("http://[^/]+/api/v1/shipments/STANDIN\\w+"))
                 .body("partnerId", equalTo("ocs"));
         as(Tokens.partner("acme")).get("/api/v1/shipments/STANDIN1ABCDEFGH").then().statusCode(404);

@@ -22,7 +22,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Incident response asks which shipments and fields an actor saw (role incident-responder only). */
+/**
+ * Incident response asks which shipments and fields an actor saw, or which of a partner's
+ * shipments were disclosed to anyone outside it (role incident-responder only).
+ */
 @Path("/internal/v1/exposures")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("incident-responder")
@@ -41,13 +44,18 @@ public class ExposureResource {
     }
 
     @GET
-    @Operation(summary = "Shipments and fields disclosed to an actor in a window, with the recipient contact; audited")
+    @Operation(summary = "Shipments, fields and tiers disclosed in a window to an actor (actor=), or of a partner's shipments "
+            + "to anyone but the partner and staff (partner=); with the recipient contact and language; audited")
     public Exposure.Page list(
-            @QueryParam("actor") @NotNull @Pattern(regexp = "(ip|client|user):[A-Za-z0-9_.@:-]{1,120}") String actor,
+            @QueryParam("actor") @Pattern(regexp = "(ip|client|user):[A-Za-z0-9_.@:-]{1,120}") String actor,
+            @QueryParam("partner") @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String partner,
             @QueryParam("from") @NotNull String from,
             @QueryParam("to") @NotNull String to,
             @QueryParam("cursor") @Pattern(regexp = "[0-9a-f-]{36}") String cursor,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        if ((actor == null) == (partner == null)) {
+            throw invalid("actor or partner: exactly one of them");
+        }
         Instant start = QueryParams.instant("from", from);
         Instant end = QueryParams.instant("to", to);
         if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
@@ -59,7 +67,9 @@ public class ExposureResource {
         } catch (IllegalArgumentException e) {
             throw invalid("cursor: the nextCursor of the previous page");
         }
-        return exposures.exposures(request.authenticated(ActorKind.SERVICE), actor, start, end, after, limit);
+        return actor != null
+                ? exposures.exposures(request.authenticated(ActorKind.SERVICE), ExposureService.Subject.ACTOR, actor, start, end, after, limit)
+                : exposures.exposures(request.authenticated(ActorKind.SERVICE), ExposureService.Subject.PARTNER, partner, start, end, after, limit);
     }
 
     private static ProblemException invalid(String detail) {

@@ -21,6 +21,7 @@ import java.util.List;
  * destination                         province        city, first 3 postal      full     full
  * signer name, proof of delivery      no              yes                       yes      yes
  * recipient name, email, phone        no              masked                    yes      yes
+ * recipient language                  no              no                        yes      yes
  * sender / partner name               unless sensitive yes                      yes      yes
  * product category                    never           no                        yes      yes
  * order reference, partner id         no              no                        yes      yes
@@ -63,8 +64,9 @@ public class DisclosurePolicy {
     private static ShipmentView.Recipient recipient(Shipment s, Tier tier) {
         return switch (tier) {
             case PUBLIC -> null;
-            case RECIPIENT -> new ShipmentView.Recipient(Masking.name(s.recipientName), Masking.email(s.recipientEmail), Masking.phone(s.recipientPhone));
-            case PARTNER, STAFF -> new ShipmentView.Recipient(s.recipientName, s.recipientEmail, s.recipientPhone);
+            case RECIPIENT -> new ShipmentView.Recipient(Masking.name(s.recipientName), Masking.email(s.recipientEmail), Masking.phone(s.recipientPhone),
+                    null);
+            case PARTNER, STAFF -> new ShipmentView.Recipient(s.recipientName, s.recipientEmail, s.recipientPhone, s.recipientLanguage);
         };
     }
 

@@ -31,7 +31,7 @@ public record ShipmentView(
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Recipient(String name, String email, String phone) {
+    public record Recipient(String name, String email, String phone, String language) {
     }
 
     @RegisterForReflection
@@ -54,6 +54,7 @@ public record ShipmentView(
             add(fields, "recipient.name", recipient.name);
             add(fields, "recipient.email", recipient.email);
             add(fields, "recipient.phone", recipient.phone);
+            add(fields, "recipient.language", recipient.language);
         }
         if (destination != null) {
             add(fields, "destination.line1", destination.line1);

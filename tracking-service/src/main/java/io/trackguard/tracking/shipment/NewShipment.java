@@ -25,7 +25,14 @@ public record NewShipment(
     public record Recipient(
             @NotBlank @Size(max = 200) String name,
             @Email @Size(max = 254) String email,
-            @Size(max = 32) @Pattern(regexp = "\\+?[0-9 ()-]{7,32}", message = "a phone number") String phone) {
+            @Size(max = 32) @Pattern(regexp = "\\+?[0-9 ()-]{7,32}", message = "a phone number") String phone,
+            @Schema(description = "The language the recipient reads notices in (en or fr); optional: without it, a notice is "
+                    + "written in both. Shown only to you and to Trackguard's staff", examples = "fr", enumeration = {"en", "fr"})
+            @Pattern(regexp = "en|fr", message = "en or fr") String language) {
+
+        public Recipient(String name, String email, String phone) {
+            this(name, email, phone, null);
+        }
     }
 
     public record Destination(

@@ -48,6 +48,9 @@ public class Shipment extends PanacheEntityBase {
     public String recipientEmail;
     @Column(name = "recipient_phone")
     public String recipientPhone;
+    /** en or fr, when the partner said; notices are written in it. */
+    @Column(name = "recipient_language")
+    public String recipientLanguage;
 
     @Column(name = "destination_line1", nullable = false)
     public String destinationLine1;

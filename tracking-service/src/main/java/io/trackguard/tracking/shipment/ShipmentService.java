@@ -47,6 +47,7 @@ public class ShipmentService {
         s.recipientName = in.recipient().name();
         s.recipientEmail = in.recipient().email();
         s.recipientPhone = in.recipient().phone();
+        s.recipientLanguage = in.recipient().language();
         s.destinationLine1 = in.destination().line1();
         s.destinationLine2 = in.destination().line2();
         s.destinationCity = in.destination().city();

@@ -2,6 +2,8 @@ package io.trackguard.tracking.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -10,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
@@ -22,6 +25,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -69,10 +73,46 @@ class ExposureResourceTest {
         given().queryParam("actor", actor).queryParam("from", from.toString()).queryParam("to", to)
                 .get("/internal/v1/exposures").then().statusCode(200)
                 .body("exposures.trackingNumber", containsInAnyOrder(seen.toArray()))
-                .body("exposures.find { it.trackingNumber == '" + seen.get(0) + "' }.accesses", equalTo(2));
+                .body("exposures.find { it.trackingNumber == '" + seen.get(0) + "' }.accesses", equalTo(2))
+                .body("exposures.find { it.trackingNumber == '" + seen.get(0) + "' }.partnerSensitive", equalTo(true))
+                .body("exposures.find { it.trackingNumber == '" + seen.get(1) + "' }.partnerSensitive", equalTo(false))
+                .body("exposures.find { it.trackingNumber == '" + seen.get(0) + "' }.tiers", equalTo(List.of("PUBLIC")));
 
         List<Map<String, Object>> queries = records.where("actor_id", "client:notification-service");
         assertEquals("QUERIED", queries.get(queries.size() - 1).get("outcome"));
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-notification-service", roles = "incident-responder")
+    @OidcSecurity(claims = @Claim(key = "azp", value = "notification-service"))
+    void aPartnersShipmentsDisclosedToAnyoneComeBackWithTiersSensitivityAndLanguage() {
+        String partner = "p" + UUID.randomUUID().toString().substring(0, 8);
+        Instant from = Instant.now().minusSeconds(5);
+        String french = fixtures.create(partner, true, "fr");
+        String unsaid = fixtures.create(partner, true, null);
+        String otherPartners = fixtures.create(ShipmentFixtures.OTHER_PARTNER);
+        Clients.fresh().get("/api/v1/track/" + french).then().statusCode(200);
+        Clients.fresh().get("/api/v1/track/" + unsaid).then().statusCode(200);
+        Clients.fresh().get("/api/v1/track/" + otherPartners).then().statusCode(200);
+        String session = Clients.fresh().contentType(ContentType.JSON).body(Map.of("postalCode", "M5H1A1"))
+                .post("/api/v1/track/" + unsaid + "/verify").then().statusCode(200).extract().path("session");
+        Clients.fresh().header("Recipient-Session", session).get("/api/v1/track/" + unsaid + "/details").then().statusCode(200);
+        log.flush();
+
+        given().queryParam("partner", partner).queryParam("from", from.toString()).queryParam("to", Instant.now().plusSeconds(5).toString())
+                .get("/internal/v1/exposures").then().statusCode(200)
+                .body("partner", equalTo(partner))
+                .body("actor", nullValue())
+                .body("exposures.trackingNumber", containsInAnyOrder(french, unsaid))
+                .body("exposures.partnerSensitive", everyItem(equalTo(true)))
+                .body("exposures.find { it.trackingNumber == '" + french + "' }.recipient.language", equalTo("fr"))
+                .body("exposures.find { it.trackingNumber == '" + french + "' }.tiers", equalTo(List.of("PUBLIC")))
+                .body("exposures.find { it.trackingNumber == '" + unsaid + "' }.recipient.language", nullValue())
+                .body("exposures.find { it.trackingNumber == '" + unsaid + "' }.tiers", equalTo(List.of("PUBLIC", "RECIPIENT")))
+                .body("exposures.find { it.trackingNumber == '" + unsaid + "' }.fieldsDisclosed", hasItem("recipient.name"));
+
+        List<Map<String, Object>> queries = records.where("partner_id", partner);
+        assertEquals("QUERIED", queries.get(queries.size() - 1).get("outcome"), "the partner query is audited under the partner");
     }
 
     @Test
@@ -88,6 +128,11 @@ class ExposureResourceTest {
         given().queryParam("actor", "'; DROP TABLE shipment; --").queryParam("from", now).queryParam("to", now)
                 .get("/internal/v1/exposures").then().statusCode(400);
         given().queryParam("from", now).queryParam("to", now).get("/internal/v1/exposures").then().statusCode(400);
+        given().queryParam("actor", "ip:abc").queryParam("partner", "acme").queryParam("from", Instant.now().minusSeconds(60).toString())
+                .queryParam("to", now).get("/internal/v1/exposures").then().statusCode(400)
+                .body("detail", containsString("exactly one"));
+        given().queryParam("partner", "acme' OR 1=1").queryParam("from", Instant.now().minusSeconds(60).toString())
+                .queryParam("to", now).get("/internal/v1/exposures").then().statusCode(400);
         given().queryParam("actor", "ip:abc").queryParam("from", Instant.now().minusSeconds(60).toString()).queryParam("to", now)
                 .queryParam("cursor", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz")
                 .get("/internal/v1/exposures").then().statusCode(400);

@@ -53,6 +53,7 @@ class DisclosurePolicyTest {
         s.recipientName = "Jane Roe";
         s.recipientEmail = "jane.roe@example.com";
         s.recipientPhone = "+1 416 555 0142";
+        s.recipientLanguage = "fr";
         s.destinationLine1 = "1 King St W";
         s.destinationLine2 = "Unit 5";
         s.destinationCity = "Toronto";
@@ -108,6 +109,7 @@ class DisclosurePolicyTest {
                         "jane.roe@example.com", "jane.roe@example.com"),
                 new Cell("recipient phone", v -> v.recipient() == null ? null : v.recipient().phone(), null, "*** 42",
                         "+1 416 555 0142", "+1 416 555 0142"),
+                new Cell("recipient language", v -> v.recipient() == null ? null : v.recipient().language(), null, null, "fr", "fr"),
                 new Cell("sender", v -> v.sender(), sensitive ? null : sender, sender, sender, sender),
                 new Cell("product category", v -> v.productCategory(), null, null, "cannabis", "cannabis"),
                 new Cell("order reference", v -> v.orderReference(), null, null, "ORD-42", "ORD-42"),
@@ -145,7 +147,7 @@ class DisclosurePolicyTest {
                         "destination.city", "destination.province", "destination.postalCode", "expectedDeliveryDate", "deliveredOn",
                         "deliveredAt", "signerName", "events"),
                 Tier.PARTNER, List.of("trackingNumber", "status", "partnerId", "orderReference", "sender", "recipient.name", "recipient.email",
-                        "recipient.phone", "destination.line1", "destination.line2", "destination.city", "destination.province",
+                        "recipient.phone", "recipient.language", "destination.line1", "destination.line2", "destination.city", "destination.province",
                         "destination.postalCode", "destination.country", "productCategory", "expectedDeliveryDate", "deliveredOn",
                         "deliveredAt", "signerName", "createdAt", "events"));
         expected = new java.util.HashMap<>(expected);

@@ -27,8 +27,12 @@ public class ShipmentFixtures {
     }
 
     public static NewShipment newShipment(String reference) {
+        return newShipment(reference, null);
+    }
+
+    public static NewShipment newShipment(String reference, String language) {
         return new NewShipment(reference,
-                new NewShipment.Recipient("Jane Roe", "jane.roe@example.com", "+1 416 555 0100"),
+                new NewShipment.Recipient("Jane Roe", "jane.roe@example.com", "+1 416 555 0100", language),
                 new NewShipment.Destination("1 King St W", "Unit 5", "Toronto", "ON", "M5H 1A1", "CA"),
                 "cannabis", LocalDate.now().plusDays(3));
     }
@@ -37,6 +41,11 @@ public class ShipmentFixtures {
         boolean sensitive = SENSITIVE_PARTNER.equals(partnerId);
         String name = sensitive ? SENSITIVE_PARTNER_NAME : OTHER_PARTNER_NAME;
         return shipments.create(partnerId, name, sensitive, newShipment("REF-" + UUID.randomUUID())).trackingNumber;
+    }
+
+    /** A shipment of a partner of the test's own, with the recipient's language (or null). */
+    public String create(String partnerId, boolean sensitive, String language) {
+        return shipments.create(partnerId, "Partner " + partnerId, sensitive, newShipment("REF-" + UUID.randomUUID(), language)).trackingNumber;
     }
 
     /** A shipment that went through every scan up to delivery, signed for by "J. Roe". */

@@ -36,10 +36,11 @@ class ShipmentResourceTest {
     @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void partnerCreatesAndReadsBackItsShipment() {
         String reference = "ORD-" + UUID.randomUUID();
-        String number = Relayed.as("ocs").contentType(ContentType.JSON).body(ShipmentFixtures.newShipment(reference))
+        String number = Relayed.as("ocs").contentType(ContentType.JSON).body(ShipmentFixtures.newShipment(reference, "fr"))
                 .when().post("/api/v1/shipments")
                 .then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/v1/shipments/[2-9A-HJKMNP-Z]{18}"))
+                .body("recipient.language", equalTo("fr"))
                 .body("partnerId", equalTo("ocs"))
                 .body("orderReference", equalTo(reference))
                 .body("status", equalTo("CREATED"))
@@ -51,6 +52,7 @@ class ShipmentResourceTest {
                 .header("RateLimit-Policy", "\"partner\";q=50;w=1")
                 .body("trackingNumber", equalTo(number))
                 .body("recipient.name", equalTo("Jane Roe"))
+                .body("recipient.language", equalTo("fr"))
                 .body("productCategory", equalTo("cannabis"));
 
         Partner partner = Partner.findById("ocs");
@@ -191,7 +193,7 @@ class ShipmentResourceTest {
     @TestSecurity(user = Relayed.GATEWAY, roles = PartnerCaller.RELAY_ROLE, permissions = {"shipments:write", "shipments:read"})
     void invalidShipmentsAreRefusedFieldByField() {
         Relayed.as("ocs").contentType(ContentType.JSON)
-                .body(Map.of("orderReference", "bad ref with spaces", "recipient", Map.of("name", "", "email", "not-an-email"),
+                .body(Map.of("orderReference", "bad ref with spaces", "recipient", Map.of("name", "", "email", "not-an-email", "language", "de"),
                         "destination", Map.of("line1", "x", "city", "y", "province", "ZZ", "postalCode", "12345"),
                         "productCategory", "apparel"))
                 .post("/api/v1/shipments").then().statusCode(400)
@@ -199,6 +201,7 @@ class ShipmentResourceTest {
                 .body("errors.field", hasItem("orderReference"))
                 .body("errors.field", hasItem("recipient.name"))
                 .body("errors.field", hasItem("recipient.email"))
+                .body("errors.field", hasItem("recipient.language"))
                 .body("errors.field", hasItem("destination.province"))
                 .body("errors.field", hasItem("destination.postalCode"));
     }
