@@ -15,16 +15,25 @@ import java.util.List;
  * Nothing serialises a {@link Shipment} around it.
  *
  * <pre>
- * field                               public          recipient                 partner  staff
- * status, event times, facility       yes             yes                       yes      yes
- * expected / actual delivery          date            date and time             yes      yes
- * destination                         province        city, first 3 postal      full     full
- * signer name, proof of delivery      no              yes                       yes      yes
- * recipient name, email, phone        no              masked                    yes      yes
- * sender / partner name               unless sensitive yes                      yes      yes
- * product category                    never           no                        yes      yes
- * order reference, partner id         no              no                        yes      yes
+ * field                               public             recipient              partner  staff
+ * status, event times                 yes                yes                    yes      yes
+ * facility city                       yes, except on     yes                    yes      yes
+ *                                     last-mile scans (*)
+ * facility province                   yes                yes                    yes      yes
+ * expected / actual delivery          date               date and time          yes      yes
+ * destination                         province           city, first 3 postal   full     full
+ * signer name, proof of delivery      no                 yes                    yes      yes
+ * recipient name, email, phone        no                 masked                 yes      yes
+ * sender / partner name               no, for every      yes                    yes      yes
+ *                                     partner (**)
+ * product category                    never              no                     yes      yes
+ * order reference, partner id         no                 no                     yes      yes
  * </pre>
+ *
+ * <p>(*) Out for delivery and delivered scans happen in the recipient's own city, which the
+ * public may not see: they show the province only. (**) Leaving the name out only for
+ * sensitive partners would make its absence say "a sensitive retailer": the public view has
+ * the same fields whatever the partner.
  */
 @ApplicationScoped
 public class DisclosurePolicy {
@@ -44,7 +53,7 @@ public class DisclosurePolicy {
                 s.status.name(),
                 full ? s.partnerId() : null,
                 full ? s.orderReference : null,
-                recipientOrMore || !s.partner.sensitive ? s.partner.displayName : null,
+                recipientOrMore ? s.partner.displayName : null,
                 recipient(s, tier),
                 destination(s, tier),
                 full ? s.productCategory : null,
@@ -78,12 +87,20 @@ public class DisclosurePolicy {
         };
     }
 
-    /** With {@code deliveryDateOnly}, the delivery scan shows its date, not its time. */
-    private List<TimelineEvent> timeline(List<ScanEvent> events, boolean deliveryDateOnly) {
-        return events.stream()
-                .map(e -> deliveryDateOnly && e.type == ScanEventType.DELIVERED
-                        ? new TimelineEvent(e.type.name(), null, LocalDate.ofInstant(e.occurredAt, displayZone), e.facilityCity, e.facilityProvince)
-                        : event(e))
-                .toList();
+    /**
+     * The public timeline: the delivery scan shows its date, not its time, and last-mile scans
+     * their province, not their city (the recipient's city is not public).
+     */
+    private List<TimelineEvent> timeline(List<ScanEvent> events, boolean publicTier) {
+        return events.stream().map(e -> publicTier ? publicEvent(e) : event(e)).toList();
+    }
+
+    private TimelineEvent publicEvent(ScanEvent e) {
+        boolean lastMile = e.type == ScanEventType.OUT_FOR_DELIVERY || e.type == ScanEventType.DELIVERED;
+        String city = lastMile ? null : e.facilityCity;
+        if (e.type == ScanEventType.DELIVERED) {
+            return new TimelineEvent(e.type.name(), null, LocalDate.ofInstant(e.occurredAt, displayZone), city, e.facilityProvince);
+        }
+        return new TimelineEvent(e.type.name(), e.occurredAt, null, city, e.facilityProvince);
     }
 }

@@ -220,8 +220,12 @@ public class PageResource {
         return e.occurredAt() != null ? time(e.occurredAt(), locale) : date(e.occurredOn(), locale);
     }
 
+    /** "City, PR", or the province alone where the view has no city (last-mile scans in public). */
     private static String place(TimelineEvent e) {
-        return e.facilityCity() == null ? "" : e.facilityCity() + ", " + e.facilityProvince();
+        if (e.facilityCity() == null) {
+            return e.facilityProvince() == null ? "" : e.facilityProvince();
+        }
+        return e.facilityCity() + ", " + e.facilityProvince();
     }
 
     private String time(Instant t, Locale locale) {

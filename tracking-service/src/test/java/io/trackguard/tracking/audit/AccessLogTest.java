@@ -55,7 +55,7 @@ class AccessLogTest {
         assertEquals("PUBLIC", row.get("actor_kind"));
         assertEquals("DISCLOSED", row.get("outcome"));
         assertEquals("PUBLIC", row.get("tier"));
-        assertEquals(List.of("trackingNumber", "status", "sender", "destination.province", "expectedDeliveryDate",
+        assertEquals(List.of("trackingNumber", "status", "destination.province", "expectedDeliveryDate",
                 "deliveredOn", "events"), row.get("fields"));
         assertEquals(r.header("X-Request-Id"), row.get("request_id"));
         assertEquals(pseudonyms.trackingNumber(number), row.get("number_hash"));
