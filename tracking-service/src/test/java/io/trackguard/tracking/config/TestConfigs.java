@@ -11,6 +11,10 @@ public final class TestConfigs {
     }
 
     public static TrackingConfig trackingConfig(List<String> trustedProxies) {
+        return trackingConfig(trustedProxies, TrackingConfig.ForwardedHeader.X_FORWARDED_FOR);
+    }
+
+    public static TrackingConfig trackingConfig(List<String> trustedProxies, TrackingConfig.ForwardedHeader header) {
         return new TrackingConfig() {
             @Override
             public ZoneId displayZone() {
@@ -20,6 +24,11 @@ public final class TestConfigs {
             @Override
             public Optional<List<String>> trustedProxies() {
                 return Optional.of(trustedProxies);
+            }
+
+            @Override
+            public ForwardedHeader forwardedHeader() {
+                return header;
             }
 
             @Override
