@@ -26,13 +26,14 @@ public class RateLimiter {
 
     private final Redis redis;
     private final RateLimiterConfig config;
-    private final InProcessLimiter fallback = new InProcessLimiter();
+    private final InProcessLimiter fallback;
     /** Until when Redis is skipped after a failure (epoch ms), so a dead Redis does not cost a timeout per request. */
     private final AtomicLong redisSkippedUntil = new AtomicLong();
 
     public RateLimiter(Redis redis, RateLimiterConfig config) {
         this.redis = redis;
         this.config = config;
+        this.fallback = new InProcessLimiter(config.fallbackMaxKeys());
     }
 
     /** A decision and the answers to the extra commands sent in the same round trip (empty when degraded). */
