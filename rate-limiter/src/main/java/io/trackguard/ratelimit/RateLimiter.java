@@ -5,6 +5,7 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,6 +75,24 @@ public class RateLimiter {
 
     public LimitDecision decide(LimitCheck... checks) {
         return decide(List.of(checks));
+    }
+
+    /**
+     * Loads the limiter's script and {@code extra} ones into Redis' script cache, which also
+     * opens a first connection: the first decisions after a start then fit in the timeout
+     * instead of falling to the in-process limit. Waits up to {@code patience}; a Redis that is
+     * away is only logged (the limiter copes with it per request).
+     */
+    public void warmUp(List<ScriptCall.Script> extra, Duration patience) {
+        List<Request> loads = new ArrayList<>(extra.size() + 1);
+        loads.add(Request.cmd(Command.SCRIPT).arg("LOAD").arg(LIMIT_SCRIPT.source()));
+        extra.forEach(s -> loads.add(Request.cmd(Command.SCRIPT).arg("LOAD").arg(s.source())));
+        try {
+            redis.batch(loads).await().atMost(patience);
+        } catch (RuntimeException e) {
+            LOG.warnf("rate limiter: Redis could not be warmed up (%s); the first decisions may be made in process",
+                    e.getClass().getSimpleName());
+        }
     }
 
     private List<Response> inRedis(List<LimitCheck> checks, List<ScriptCall> extra) {

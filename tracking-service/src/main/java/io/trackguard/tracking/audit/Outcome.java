@@ -18,6 +18,8 @@ public enum Outcome {
     VERIFY_FAILED,
     /** Refused because the shipment's verification is locked after failures. */
     LOCKED,
-    /** An exposure query by incident response. */
-    QUERIED
+    /** An exposure query by incident response, or a privacy officer's look at the guarded partners. */
+    QUERIED,
+    /** A privacy officer lifted a partner's guarded mode. */
+    CLEARED
 }

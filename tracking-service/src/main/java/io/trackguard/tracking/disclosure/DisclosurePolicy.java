@@ -34,6 +34,9 @@ import java.util.List;
  * public may not see: they show the province only. (**) Leaving the name out only for
  * sensitive partners would make its absence say "a sensitive retailer": the public view has
  * the same fields whatever the partner.
+ *
+ * <p>While a partner's shipments are in guarded mode (a distributed scrape of its numbers was
+ * detected), the public tier shrinks to {@link #statusOnly}: the number and its status.
  */
 @ApplicationScoped
 public class DisclosurePolicy {
@@ -63,6 +66,12 @@ public class DisclosurePolicy {
                 recipientOrMore ? s.signerName : null,
                 full ? s.createdAt : null,
                 timeline(s.events, !recipientOrMore));
+    }
+
+    /** The public view of a guarded partner's shipment: its number and status, nothing else. */
+    public ShipmentView statusOnly(Shipment s) {
+        return new ShipmentView(s.trackingNumber, s.status.name(), null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     public TimelineEvent event(ScanEvent e) {

@@ -197,8 +197,9 @@ public class PageResource {
         return new PageModels.Layout(locale.getLanguage(), title, self + (self.contains("?") ? "&" : "?") + "lang=" + other);
     }
 
+    /** Rows null: a status-only view (the partner's shipments are guarded), which the page says. */
     private PageModels.Status status(ShipmentView v, Msg m, Locale locale) {
-        List<PageModels.Row> rows = v.events().stream()
+        List<PageModels.Row> rows = v.events() == null ? null : v.events().stream()
                 .map(e -> new PageModels.Row(when(e, locale), statusName(m, e.type()), place(e)))
                 .toList();
         return new PageModels.Status(display(v.trackingNumber()), v.trackingNumber(), statusName(m, v.status()), date(v.expectedDeliveryDate(), locale),

@@ -174,6 +174,16 @@ class DisclosurePolicyTest {
     }
 
     @Test
+    void guardedModeShowsTheNumberAndTheStatusOnly() {
+        for (boolean sensitive : new boolean[] {true, false}) {
+            ShipmentView view = POLICY.statusOnly(shipment(sensitive));
+            assertEquals(List.of("trackingNumber", "status"), view.disclosedFields());
+            assertEquals("DELIVERED", view.status());
+            assertNull(view.events());
+        }
+    }
+
+    @Test
     void anUndeliveredShipmentShowsNoDeliveryAtAnyTier() {
         Shipment s = shipment(false);
         s.deliveredAt = null;
