@@ -20,6 +20,7 @@ public class CurrentRequest {
     private final JsonWebToken token;
     private String addressPseudonym;
     private InetAddress client;
+    private List<String> networks;
 
     public CurrentRequest(RoutingContext http, ClientAddressResolver addresses, Pseudonyms pseudonyms,
                           SecurityIdentity identity, JsonWebToken token) {
@@ -42,11 +43,11 @@ public class CurrentRequest {
 
     /** The IPv6 /56 and /48 the client belongs to, as pseudonyms ({@code net56:}, {@code net48:}); none for IPv4. */
     public List<String> networkPseudonyms() {
-        addressPseudonym();
-        if (client instanceof Inet6Address v6) {
-            return List.of(pseudonyms.network(v6, 56), pseudonyms.network(v6, 48));
+        if (networks == null) {
+            addressPseudonym();
+            networks = client instanceof Inet6Address v6 ? List.of(pseudonyms.network(v6, 56), pseudonyms.network(v6, 48)) : List.of();
         }
-        return List.of();
+        return networks;
     }
 
     /** An anonymous caller, known by its address pseudonym. */

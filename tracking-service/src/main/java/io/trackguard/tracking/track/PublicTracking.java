@@ -98,7 +98,8 @@ public class PublicTracking {
             TrackingNumbers.require(rawNumber); // throws the 400 that says what is wrong
         }
         Optional<Shipment> shipment = shipments.findByNumber(parsed.number());
-        Admitted admitted = limited ? admit(actor, numberHash, shipment.orElse(null)) : new Admitted(UNLIMITED, false);
+        Admitted admitted = limited ? admit(actor, numberHash, shipment.orElse(null))
+                : new Admitted(UNLIMITED, shipment.isPresent() && partners.guarded(shipment.get().partnerId(), null));
         if (shipment.isEmpty()) {
             audit.attempt(actor, null, null, numberHash, Outcome.NOT_FOUND, null);
             throw new ProblemException(ShipmentNotFound.problem().problem(), admitted.decision().headers());
