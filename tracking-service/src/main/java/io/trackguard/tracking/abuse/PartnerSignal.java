@@ -9,6 +9,7 @@ import io.trackguard.tracking.audit.Audit;
 import io.trackguard.tracking.audit.Outcome;
 import io.trackguard.tracking.audit.SqlTimes;
 import io.trackguard.tracking.client.Actor;
+import io.trackguard.tracking.limits.Refusals;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -99,10 +100,16 @@ public class PartnerSignal {
      * officer judged normal does not fire again at once. False when the partner was not guarded.
      */
     public boolean clear(String partnerId, Actor officer, String reason) {
+        // Redis first: if the database then fails, the row keeps the partner guarded (and listed) until a retry
+        String base = keyBase(partnerId);
+        boolean marked;
+        try {
+            marked = redis.execute("EVAL", SignalScript.CLEAR.source(), "2", base + "stats", base + "guarded").toLong() == 1;
+        } catch (RuntimeException e) {
+            throw Refusals.limiterUnavailable();
+        }
         int rows = QuarkusTransaction.requiringNew().call(() ->
                 em.createNativeQuery("DELETE FROM guarded_partner WHERE partner_id = ?1").setParameter(1, partnerId).executeUpdate());
-        String base = keyBase(partnerId);
-        boolean marked = redis.execute("EVAL", SignalScript.CLEAR.source(), "2", base + "stats", base + "guarded").toLong() == 1;
         Set<String> now = new HashSet<>(guarded);
         now.remove(partnerId);
         guarded = Set.copyOf(now);
