@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -131,7 +134,7 @@ class DistributedScrapingTest {
         String partner = "leaky-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> numbers = bulk.delivered(partner, "Leaky Goods", false, (int) (config.partner().floor() * 1.1));
         Crowd.lookUp(base, numbers, IN_FLIGHT).forEach(r -> assertEquals(200, r.status()));
-        Clients.fresh().get("/api/v1/track/" + numbers.get(0)).then().statusCode(200).body("events", org.hamcrest.Matchers.nullValue());
+        Clients.fresh().get("/api/v1/track/" + numbers.get(0)).then().statusCode(200).body("events", nullValue());
 
         String page = Clients.fresh().get("/track?number=" + numbers.get(1)).then().statusCode(200).extract().asString();
         assertTrue(page.contains("id=\"status-only\"") && !page.contains("class=\"timeline\""), "the page says why it shows so little");
@@ -148,7 +151,7 @@ class DistributedScrapingTest {
 
         // the full public view again, and the same traffic does not set it off again at once
         for (String number : numbers.subList(0, 50)) {
-            Clients.fresh().get("/api/v1/track/" + number).then().statusCode(200).body("events", org.hamcrest.Matchers.notNullValue());
+            Clients.fresh().get("/api/v1/track/" + number).then().statusCode(200).body("events", notNullValue());
         }
         List<Map<String, Object>> audited = records.where("actor_id", "user:priya-subject");
         assertTrue(audited.stream().anyMatch(r -> "QUERIED".equals(r.get("outcome"))), audited.toString());
@@ -164,7 +167,7 @@ class DistributedScrapingTest {
         given().queryParam("reason", "I would like to see everything").delete("/internal/v1/guarded-partners/acme").then().statusCode(403);
     }
 
-    private List<Map<String, String>> events(java.util.function.Predicate<Map<String, String>> which) {
+    private List<Map<String, String>> events(Predicate<Map<String, String>> which) {
         return redis.stream(String.class).xrange(config.stream(), StreamRange.of("-", "+")).stream()
                 .map(StreamMessage::payload).filter(which).toList();
     }

@@ -12,6 +12,7 @@ import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.trackguard.tracking.abuse.AbuseConfig;
 import io.trackguard.tracking.recipient.RecipientSession;
@@ -20,6 +21,7 @@ import io.trackguard.tracking.support.Clients;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -123,15 +125,15 @@ class RedisDownTest {
         assertTrue(Clients.fresh().get("/api/v1/track/" + another).statusCode() == 200, "another client gets its own");
     }
 
-    private static io.restassured.response.Response verify(RequestSpecification client, String number) {
+    private static Response verify(RequestSpecification client, String number) {
         return client.contentType(ContentType.JSON).body(Map.of("postalCode", "M5H1A1")).post("/api/v1/track/" + number + "/verify");
     }
 
     /** After the hang, the limiter asks Redis again once its pause after a failure is over. */
-    private static io.restassured.response.Response awaitRedis(java.util.function.Supplier<io.restassured.response.Response> call)
+    private static Response awaitRedis(Supplier<Response> call)
             throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
-        io.restassured.response.Response r = call.get();
+        Response r = call.get();
         while (r.statusCode() == 503 && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);
             r = call.get();

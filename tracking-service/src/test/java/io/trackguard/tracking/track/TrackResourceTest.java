@@ -12,9 +12,11 @@ import io.restassured.path.json.JsonPath;
 import io.trackguard.tracking.shipment.ShipmentFixtures;
 import io.trackguard.tracking.support.Clients;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -82,11 +84,11 @@ class TrackResourceTest {
     /** The JSON without what differs between two shipments anyway: their number and the instants of their scans. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> comparable(String body) {
-        Map<String, Object> view = new java.util.HashMap<>(JsonPath.from(body).getMap("$"));
+        Map<String, Object> view = new HashMap<>(JsonPath.from(body).getMap("$"));
         view.remove("trackingNumber");
         view.put("events", ((List<Map<String, Object>>) view.get("events")).stream()
                 .map(e -> {
-                    Map<String, Object> copy = new java.util.HashMap<>(e);
+                    Map<String, Object> copy = new HashMap<>(e);
                     copy.computeIfPresent("occurredAt", (k, v) -> "an instant");
                     return copy;
                 }).toList());
@@ -94,7 +96,7 @@ class TrackResourceTest {
     }
 
     private static List<String> labels(String html) {
-        return java.util.regex.Pattern.compile("<dt>([^<]*)</dt>").matcher(html).results().map(m -> m.group(1)).toList();
+        return Pattern.compile("<dt>([^<]*)</dt>").matcher(html).results().map(m -> m.group(1)).toList();
     }
 
     @Test
