@@ -5,6 +5,7 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,13 +28,14 @@ public class RateLimiter {
 
     private final Redis redis;
     private final RateLimiterConfig config;
-    private final InProcessLimiter fallback = new InProcessLimiter();
+    private final InProcessLimiter fallback;
     /** Until when Redis is skipped after a failure (epoch ms), so a dead Redis does not cost a timeout per request. */
     private final AtomicLong redisSkippedUntil = new AtomicLong();
 
     public RateLimiter(Redis redis, RateLimiterConfig config) {
         this.redis = redis;
         this.config = config;
+        this.fallback = new InProcessLimiter(config.fallbackMaxKeys());
     }
 
     /** A decision and the answers to the extra commands sent in the same round trip (empty when degraded). */
@@ -109,6 +111,24 @@ public class RateLimiter {
             }
         } catch (RuntimeException e) {
             LOG.warnf("rate limiter: a refund of %s was dropped (%s)", taken.policy().name(), e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Loads the limiter's script and {@code extra} ones into Redis' script cache, which also
+     * opens a first connection: the first decisions after a start then fit in the timeout
+     * instead of falling to the in-process limit. Waits up to {@code patience}; a Redis that is
+     * away is only logged (the limiter copes with it per request).
+     */
+    public void warmUp(List<ScriptCall.Script> extra, Duration patience) {
+        List<Request> loads = new ArrayList<>(extra.size() + 1);
+        loads.add(Request.cmd(Command.SCRIPT).arg("LOAD").arg(LIMIT_SCRIPT.source()));
+        extra.forEach(s -> loads.add(Request.cmd(Command.SCRIPT).arg("LOAD").arg(s.source())));
+        try {
+            redis.batch(loads).await().atMost(patience);
+        } catch (RuntimeException e) {
+            LOG.warnf("rate limiter: Redis could not be warmed up (%s); the first decisions may be made in process",
+                    e.getClass().getSimpleName());
         }
     }
 

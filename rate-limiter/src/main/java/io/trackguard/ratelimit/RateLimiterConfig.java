@@ -27,6 +27,13 @@ public interface RateLimiterConfig {
     @WithDefault("0.2")
     double degradedFactor();
 
+    /**
+     * Keys the in-process fallback keeps per replica while Redis is away; past it, the key used
+     * least recently is forgotten first.
+     */
+    @WithDefault("100000")
+    int fallbackMaxKeys();
+
     /** After a Redis failure, how long to decide in process before asking Redis again. */
     @WithDefault("2s")
     Duration redisRetryAfterFailure();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The fallback's arithmetic; the Redis script is tested against a real Redis in tracking-service. */
 class InProcessLimiterTest {
 
-    private final InProcessLimiter limiter = new InProcessLimiter();
+    private final InProcessLimiter limiter = new InProcessLimiter(100_000);
 
     @Test
     void rateAllowsTheBurstThenOneRequestPerInterval() {
@@ -98,5 +98,19 @@ class InProcessLimiterTest {
         assertEquals("\"lookups\";q=60;w=60, \"misses\";q=10;w=60", d.headers().get("RateLimit-Policy"));
         assertEquals("\"misses\";r=0;t=12", d.headers().get("RateLimit"));
         assertEquals("6", d.headers().get("Retry-After"));
+    }
+
+    @Test
+    void pastItsBoundItForgetsTheLeastRecentlyUsedKeyNotEveryKey() {
+        InProcessLimiter small = new InProcessLimiter(3);
+        RateLimitPolicy p = RateLimitPolicy.rate("lookups", 1, Duration.ofMinutes(10), 1);
+        assertTrue(small.decide("abuser", p, 1, 0).allowed());
+        for (int i = 0; i < 10; i++) {
+            small.decide("visitor-" + i, p, 1, 1);
+            assertFalse(small.decide("abuser", p, 1, 2).allowed(), "the abuser, refused again just now, is kept past visitor " + i);
+            assertTrue(small.size() <= 3, "the bound holds: " + small.size());
+        }
+        assertTrue(small.decide("visitor-0", p, 1, 3).allowed(), "visitor-0, the least recently used, was the one forgotten");
+        assertFalse(small.decide("visitor-9", p, 1, 3).allowed(), "the most recent visitor is remembered");
     }
 }

@@ -23,10 +23,6 @@ public interface AuditConfig {
     @WithDefault("1000")
     int batchSize();
 
-    /** Months of records kept; older monthly partitions are dropped. */
-    @WithDefault("24")
-    int retentionMonths();
-
     /** Monthly partitions created ahead of time. */
     @WithDefault("2")
     int partitionsAhead();

@@ -7,14 +7,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the audit log's monthly partitions: the coming months exist before their first
- * record, and months past the retention period are dropped whole (never row by row).
- * Runs at start and daily; any replica may run it, the functions are idempotent.
+ * record, and months past the 24-month retention are dropped whole (never row by row).
+ * Runs at start and daily; any replica may run it, the functions are idempotent. The
+ * retention is the database's own (migration V5): this service cannot choose what to drop.
  */
 @ApplicationScoped
 public class AuditPartitions {
@@ -40,9 +40,9 @@ public class AuditPartitions {
         for (int m = 0; m <= config.partitionsAhead(); m++) {
             ensure(today.plusMonths(m));
         }
-        int dropped = dropBefore(OffsetDateTime.now(ZoneOffset.UTC).minusMonths(config.retentionMonths()));
+        int dropped = dropExpired();
         if (dropped > 0) {
-            LOG.infof("access audit log: dropped %d monthly partitions past %d months", dropped, config.retentionMonths());
+            LOG.infof("access audit log: dropped %d monthly partitions past the retention", dropped);
         }
     }
 
@@ -51,9 +51,9 @@ public class AuditPartitions {
         return (Boolean) em.createNativeQuery("SELECT access_record_ensure_partition(?1)").setParameter(1, day).getSingleResult();
     }
 
+    /** Drops the partitions older than the retention the database fixes; returns how many. */
     @Transactional
-    public int dropBefore(OffsetDateTime cutoff) {
-        return ((Number) em.createNativeQuery("SELECT access_record_drop_partitions_before(?1)").setParameter(1, cutoff)
-                .getSingleResult()).intValue();
+    public int dropExpired() {
+        return ((Number) em.createNativeQuery("SELECT access_record_drop_expired_partitions()").getSingleResult()).intValue();
     }
 }

@@ -18,8 +18,10 @@ public enum Outcome {
     VERIFY_FAILED,
     /** Refused because the shipment's verification is locked after failures. */
     LOCKED,
-    /** An exposure query by incident response. */
+    /** An exposure query by incident response, or a privacy officer's look at the guarded partners. */
     QUERIED,
     /** A one-time recipient link was made for the shipment (for a notice, or the partner's shipping email). */
-    LINK_ISSUED
+    LINK_ISSUED,
+    /** A privacy officer lifted a partner's guarded mode. */
+    CLEARED
 }

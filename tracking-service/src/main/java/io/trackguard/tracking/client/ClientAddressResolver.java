@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * Who is really calling. The socket's peer, unless the peer is a configured trusted proxy:
- * then the forwarding headers are read from the right (the hop the proxy itself added) to
- * the left, and the first address that is not a trusted proxy is the client. Entries to the
- * left of that are whatever the client claimed, and are ignored: a spoofed
- * {@code X-Forwarded-For} from anyone changes nothing.
+ * then the forwarding header that proxy writes (one, by configuration) is read from the right
+ * (the hop the proxy itself added) to the left, and the first address that is not a trusted
+ * proxy is the client. Entries to the left of that are whatever the client claimed, and are
+ * ignored: a spoofed {@code X-Forwarded-For} from anyone changes nothing. The other header
+ * is never read: a proxy that writes {@code Forwarded} passes a client's own
+ * {@code X-Forwarded-For} through untouched, and the reverse.
  *
  * <p>Written here rather than taken from Quarkus' proxy support, which believes the
  * left-most (client-supplied) entry.
@@ -26,9 +28,11 @@ public class ClientAddressResolver {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final List<Cidr> trustedProxies;
+    private final TrackingConfig.ForwardedHeader header;
 
     public ClientAddressResolver(TrackingConfig config) {
         this.trustedProxies = config.trustedProxies().orElse(List.of()).stream().map(Cidr::parse).toList();
+        this.header = config.forwardedHeader();
     }
 
     public InetAddress resolve(String peer, List<String> xForwardedFor, List<String> forwarded) {
@@ -37,9 +41,9 @@ public class ClientAddressResolver {
             return current;
         }
         List<String> hops = new ArrayList<>();
-        if (xForwardedFor != null && !xForwardedFor.isEmpty()) {
+        if (header == TrackingConfig.ForwardedHeader.X_FORWARDED_FOR && xForwardedFor != null) {
             xForwardedFor.forEach(h -> hops.addAll(List.of(h.split(","))));
-        } else if (forwarded != null) {
+        } else if (header == TrackingConfig.ForwardedHeader.FORWARDED && forwarded != null) {
             forwarded.forEach(h -> hops.addAll(forwardedFor(h)));
         }
         for (int i = hops.size() - 1; i >= 0; i--) {

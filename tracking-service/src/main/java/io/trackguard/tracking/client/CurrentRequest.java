@@ -5,7 +5,9 @@ import io.trackguard.problem.RequestIds;
 import io.trackguard.tracking.partner.PartnerCaller;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller of the current request: its address pseudonym, its token's identity, its request id. */
@@ -19,6 +21,8 @@ public class CurrentRequest {
     private final JsonWebToken token;
     private final PartnerCaller partner;
     private String addressPseudonym;
+    private InetAddress client;
+    private List<String> networks;
 
     public CurrentRequest(RoutingContext http, ClientAddressResolver addresses, Pseudonyms pseudonyms,
                           SecurityIdentity identity, JsonWebToken token, PartnerCaller partner) {
@@ -33,11 +37,20 @@ public class CurrentRequest {
     /** {@code ip:<HMAC>} of the client's address (behind trusted proxies only: the forwarded one). */
     public String addressPseudonym() {
         if (addressPseudonym == null) {
-            InetAddress client = addresses.resolve(http.request().remoteAddress().hostAddress(),
+            client = addresses.resolve(http.request().remoteAddress().hostAddress(),
                     http.request().headers().getAll("X-Forwarded-For"), http.request().headers().getAll("Forwarded"));
             addressPseudonym = pseudonyms.address(client);
         }
         return addressPseudonym;
+    }
+
+    /** The IPv6 /56 and /48 the client belongs to, as pseudonyms ({@code net56:}, {@code net48:}); none for IPv4. */
+    public List<String> networkPseudonyms() {
+        if (networks == null) {
+            addressPseudonym();
+            networks = client instanceof Inet6Address v6 ? List.of(pseudonyms.network(v6, 56), pseudonyms.network(v6, 48)) : List.of();
+        }
+        return networks;
     }
 
     /** An anonymous caller, known by its address pseudonym. */

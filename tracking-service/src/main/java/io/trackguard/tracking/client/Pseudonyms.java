@@ -59,6 +59,17 @@ public class Pseudonyms {
         return "ip:" + hmac("address", bytes, 12);
     }
 
+    /**
+     * {@code net56:} or {@code net48:} and 16 characters: the IPv6 network (a /56 or /48) an
+     * address belongs to, for counters that add up the clients of one network.
+     */
+    public String network(Inet6Address address, int prefixBits) {
+        if (prefixBits != 56 && prefixBits != 48) {
+            throw new IllegalArgumentException("networks are /56 or /48");
+        }
+        return "net" + prefixBits + ":" + hmac("network/" + prefixBits, Arrays.copyOf(address.getAddress(), prefixBits / 8), 12);
+    }
+
     /** {@code tn:} and a keyed hash of a canonical tracking number, for misses and limiter keys. */
     public String trackingNumber(String canonical) {
         return "tn:" + hmac("tracking-number", canonical.getBytes(StandardCharsets.US_ASCII), 12);

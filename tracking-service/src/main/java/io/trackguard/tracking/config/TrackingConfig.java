@@ -18,6 +18,16 @@ public interface TrackingConfig {
     /** Address ranges of the proxies whose forwarding headers are believed; empty: none. */
     Optional<List<String>> trustedProxies();
 
+    /**
+     * The one forwarding header the trusted proxies write: {@code x-forwarded-for} or
+     * {@code forwarded} (RFC 7239). The other is never read, so a client cannot slip in the
+     * header the proxy passes through untouched.
+     */
+    @WithDefault("x-forwarded-for")
+    ForwardedHeader forwardedHeader();
+
+    enum ForwardedHeader { X_FORWARDED_FOR, FORWARDED }
+
     /** HMAC key of the pseudonyms that stand for client addresses and tried numbers (32+ characters). Set in production. */
     String pseudonymKey();
 

@@ -15,17 +15,29 @@ import java.util.List;
  * Nothing serialises a {@link Shipment} around it.
  *
  * <pre>
- * field                               public          recipient                 partner  staff
- * status, event times, facility       yes             yes                       yes      yes
- * expected / actual delivery          date            date and time             yes      yes
- * destination                         province        city, first 3 postal      full     full
- * signer name, proof of delivery      no              yes                       yes      yes
- * recipient name, email, phone        no              masked                    yes      yes
- * recipient language                  no              no                        yes      yes
- * sender / partner name               unless sensitive yes                      yes      yes
- * product category                    never           no                        yes      yes
- * order reference, partner id         no              no                        yes      yes
+ * field                               public             recipient              partner  staff
+ * status, event times                 yes                yes                    yes      yes
+ * facility city                       yes, except on     yes                    yes      yes
+ *                                     last-mile scans (*)
+ * facility province                   yes                yes                    yes      yes
+ * expected / actual delivery          date               date and time          yes      yes
+ * destination                         province           city, first 3 postal   full     full
+ * signer name, proof of delivery      no                 yes                    yes      yes
+ * recipient name, email, phone        no                 masked                 yes      yes
+ * recipient language                  no                 no                     yes      yes
+ * sender / partner name               no, for every      yes                    yes      yes
+ *                                     partner (**)
+ * product category                    never              no                     yes      yes
+ * order reference, partner id         no                 no                     yes      yes
  * </pre>
+ *
+ * <p>(*) Out for delivery and delivered scans happen in the recipient's own city, which the
+ * public may not see: they show the province only. (**) Leaving the name out only for
+ * sensitive partners would make its absence say "a sensitive retailer": the public view has
+ * the same fields whatever the partner.
+ *
+ * <p>While a partner's shipments are in guarded mode (a distributed scrape of its numbers was
+ * detected), the public tier shrinks to {@link #statusOnly}: the number and its status.
  */
 @ApplicationScoped
 public class DisclosurePolicy {
@@ -45,7 +57,7 @@ public class DisclosurePolicy {
                 s.status.name(),
                 full ? s.partnerId() : null,
                 full ? s.orderReference : null,
-                recipientOrMore || !s.partner.sensitive ? s.partner.displayName : null,
+                recipientOrMore ? s.partner.displayName : null,
                 recipient(s, tier),
                 destination(s, tier),
                 full ? s.productCategory : null,
@@ -55,6 +67,12 @@ public class DisclosurePolicy {
                 recipientOrMore ? s.signerName : null,
                 full ? s.createdAt : null,
                 timeline(s.events, !recipientOrMore));
+    }
+
+    /** The public view of a guarded partner's shipment: its number and status, nothing else. */
+    public ShipmentView statusOnly(Shipment s) {
+        return new ShipmentView(s.trackingNumber, s.status.name(), null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     public TimelineEvent event(ScanEvent e) {
@@ -80,12 +98,20 @@ public class DisclosurePolicy {
         };
     }
 
-    /** With {@code deliveryDateOnly}, the delivery scan shows its date, not its time. */
-    private List<TimelineEvent> timeline(List<ScanEvent> events, boolean deliveryDateOnly) {
-        return events.stream()
-                .map(e -> deliveryDateOnly && e.type == ScanEventType.DELIVERED
-                        ? new TimelineEvent(e.type.name(), null, LocalDate.ofInstant(e.occurredAt, displayZone), e.facilityCity, e.facilityProvince)
-                        : event(e))
-                .toList();
+    /**
+     * The public timeline: the delivery scan shows its date, not its time, and last-mile scans
+     * their province, not their city (the recipient's city is not public).
+     */
+    private List<TimelineEvent> timeline(List<ScanEvent> events, boolean publicTier) {
+        return events.stream().map(e -> publicTier ? publicEvent(e) : event(e)).toList();
+    }
+
+    private TimelineEvent publicEvent(ScanEvent e) {
+        boolean lastMile = e.type == ScanEventType.OUT_FOR_DELIVERY || e.type == ScanEventType.DELIVERED;
+        String city = lastMile ? null : e.facilityCity;
+        if (e.type == ScanEventType.DELIVERED) {
+            return new TimelineEvent(e.type.name(), null, LocalDate.ofInstant(e.occurredAt, displayZone), city, e.facilityProvince);
+        }
+        return new TimelineEvent(e.type.name(), e.occurredAt, null, city, e.facilityProvince);
     }
 }

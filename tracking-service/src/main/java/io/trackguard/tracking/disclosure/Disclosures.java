@@ -27,6 +27,14 @@ public class Disclosures {
         return disclose(shipment, tier, actor, null);
     }
 
+    /** The public view of a shipment whose partner is in guarded mode: the status only. */
+    public ShipmentView discloseStatusOnly(Shipment shipment, Actor actor) {
+        ShipmentView view = policy.statusOnly(shipment);
+        audit.disclosed(actor, shipment.id, shipment.partnerId(), pseudonyms.trackingNumber(shipment.trackingNumber), Tier.PUBLIC,
+                view.disclosedFields(), null);
+        return view;
+    }
+
     /** {@code reason}: why staff looked; recorded with the access. */
     public ShipmentView disclose(Shipment shipment, Tier tier, Actor actor, String reason) {
         ShipmentView view = policy.view(shipment, tier);

@@ -13,6 +13,7 @@ public class Policies {
     private final RateLimitPolicy verificationsPerClient;
     private final RateLimitPolicy verificationFailuresPerShipment;
     private final RateLimitPolicy partnerRequestsPerClient;
+    private final RateLimitPolicy staffViewsPerAgent;
 
     public Policies(TrackingLimits limits) {
         lookupsPerClient = TrackingLimits.rate("lookups", limits.lookupsPerClient());
@@ -21,10 +22,15 @@ public class Policies {
         verificationsPerClient = TrackingLimits.rate("verify", limits.verificationsPerClient());
         verificationFailuresPerShipment = TrackingLimits.window("verify-failures", limits.verificationFailuresPerShipment());
         partnerRequestsPerClient = TrackingLimits.rate("partner", limits.partnerRequestsPerClient());
+        staffViewsPerAgent = TrackingLimits.rate("staff", limits.staffViewsPerAgent());
     }
 
     public RateLimitPolicy partnerRequestsPerClient() {
         return partnerRequestsPerClient;
+    }
+
+    public RateLimitPolicy staffViewsPerAgent() {
+        return staffViewsPerAgent;
     }
 
     public RateLimitPolicy lookupsPerClient() {

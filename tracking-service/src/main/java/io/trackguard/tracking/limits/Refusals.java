@@ -3,8 +3,11 @@ package io.trackguard.tracking.limits;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
 import io.trackguard.ratelimit.LimitDecision;
+import io.trackguard.ratelimit.LimitResult;
+import io.trackguard.ratelimit.RateLimitPolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The 429 and 503 answers of limited endpoints. */
@@ -24,6 +27,12 @@ public final class Refusals {
         headers.put("Retry-After", String.valueOf(seconds));
         return new ProblemException(Problem.typed("rate-limited", 429, "Too many requests",
                 "Slow down: try again in " + seconds + " seconds."), headers);
+    }
+
+    /** Blocked, as this replica already knows without asking Redis: the policy's fields say nothing is left. */
+    public static ProblemException blockedHere(Duration blockedFor, RateLimitPolicy policy) {
+        long seconds = Math.max(1, blockedFor.toSeconds());
+        return blocked(blockedFor, new LimitDecision(List.of(new LimitResult(policy, false, 0, seconds, seconds)), false));
     }
 
     /** Redis is unreachable: what needs the shared limiter to be safe is refused, not guessed. */

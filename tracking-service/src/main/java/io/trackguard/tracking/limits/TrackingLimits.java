@@ -33,6 +33,9 @@ public interface TrackingLimits {
     /** Partner API requests per partner client (partner-gateway holds partners to their plan first). */
     Rate partnerRequestsPerClient();
 
+    /** Staff views per support agent (detection counts the distinct shipments on top: AbuseConfig.staff). */
+    Rate staffViewsPerAgent();
+
     /** Failed verifications per shipment before it locks for the rest of the window. */
     Window verificationFailuresPerShipment();
 

@@ -97,6 +97,9 @@ public interface Msg {
     @Message("No scans yet.")
     String no_events();
 
+    @Message("For now only the status of this parcel can be shown here. Its recipient still sees everything after proving who they are.")
+    String status_only();
+
     @Message("Label created")
     String status_CREATED();
 

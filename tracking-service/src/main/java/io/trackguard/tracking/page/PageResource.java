@@ -258,8 +258,9 @@ public class PageResource {
         return new PageModels.Layout(locale.getLanguage(), title, self + (self.contains("?") ? "&" : "?") + "lang=" + other);
     }
 
+    /** Rows null: a status-only view (the partner's shipments are guarded), which the page says. */
     private PageModels.Status status(ShipmentView v, Msg m, Locale locale) {
-        List<PageModels.Row> rows = v.events().stream()
+        List<PageModels.Row> rows = v.events() == null ? null : v.events().stream()
                 .map(e -> new PageModels.Row(when(e, locale), statusName(m, e.type()), place(e)))
                 .toList();
         return new PageModels.Status(display(v.trackingNumber()), v.trackingNumber(), statusName(m, v.status()), date(v.expectedDeliveryDate(), locale),
@@ -283,8 +284,12 @@ public class PageResource {
         return e.occurredAt() != null ? time(e.occurredAt(), locale) : date(e.occurredOn(), locale);
     }
 
+    /** "City, PR", or the province alone where the view has no city (last-mile scans in public). */
     private static String place(TimelineEvent e) {
-        return e.facilityCity() == null ? "" : e.facilityCity() + ", " + e.facilityProvince();
+        if (e.facilityCity() == null) {
+            return e.facilityProvince() == null ? "" : e.facilityProvince();
+        }
+        return e.facilityCity() + ", " + e.facilityProvince();
     }
 
     private String time(Instant t, Locale locale) {

@@ -18,7 +18,7 @@ public class Partner extends PanacheEntityBase {
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
-    /** When true, the partner's name is never shown in the public view. */
+    /** A sensitive retailer (from its token). No partner is named in the public view, sensitive or not. */
     @Column(nullable = false)
     public boolean sensitive;
 

@@ -4,7 +4,10 @@ import io.trackguard.problem.ProblemException;
 import io.trackguard.ratelimit.LimitCheck;
 import io.trackguard.ratelimit.LimitDecision;
 import io.trackguard.ratelimit.RateLimiter;
+import io.trackguard.ratelimit.ScriptCall;
 import io.trackguard.tracking.abuse.AbuseDetector;
+import io.trackguard.tracking.abuse.MissesSignal;
+import io.trackguard.tracking.abuse.PartnerSignal;
 import io.trackguard.tracking.audit.Audit;
 import io.trackguard.tracking.audit.Outcome;
 import io.trackguard.tracking.client.Actor;
@@ -16,21 +19,28 @@ import io.trackguard.tracking.disclosure.ShipmentView;
 import io.trackguard.tracking.disclosure.Tier;
 import io.trackguard.tracking.limits.Policies;
 import io.trackguard.tracking.limits.Refusals;
+import io.trackguard.tracking.limits.TrackingLimits;
 import io.trackguard.tracking.shipment.Shipment;
 import io.trackguard.tracking.shipment.ShipmentNotFound;
 import io.trackguard.tracking.shipment.ShipmentService;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import io.trackguard.tracking.trackingnumber.TrackingNumbers;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The public lookup: rate limits and enumeration detection in one Redis round trip, then the
- * public view, with every attempt in the audit log. An actor that walks through numbers is
- * blocked after a handful; what it saw until then is the public column only.
+ * The public lookup: the shipment is read first (one indexed read), then every limit and
+ * detector counts the lookup in one pipelined Redis round trip: the client's limits, its
+ * enumeration counters (with its IPv6 networks'), the number's limit, and either the
+ * partner's distributed-scraping signal (a hit) or the misses of all clients (a miss). Then
+ * the public view, or the status only for a guarded partner, with every attempt in the audit
+ * log. An actor that walks through numbers is blocked after a handful; what it saw until then
+ * is the public column only. A block this replica has seen is refused before anything else.
  */
 @ApplicationScoped
 public class PublicTracking {
@@ -41,8 +51,14 @@ public class PublicTracking {
     public record Answer(ShipmentView view, Map<String, String> headers) {
     }
 
+    /** What the round trip said of a lookup that may go on. */
+    private record Admitted(LimitDecision decision, boolean partnerGuarded) {
+    }
+
     private final RateLimiter limiter;
     private final AbuseDetector abuse;
+    private final PartnerSignal partners;
+    private final MissesSignal misses;
     private final Policies policies;
     private final ShipmentService shipments;
     private final Disclosures disclosures;
@@ -51,11 +67,13 @@ public class PublicTracking {
     private final CurrentRequest request;
     private final boolean limited;
 
-    public PublicTracking(RateLimiter limiter, AbuseDetector abuse, Policies policies, ShipmentService shipments,
-                          Disclosures disclosures, Audit audit, Pseudonyms pseudonyms, CurrentRequest request,
-                          io.trackguard.tracking.limits.TrackingLimits limits) {
+    public PublicTracking(RateLimiter limiter, AbuseDetector abuse, PartnerSignal partners, MissesSignal misses, Policies policies,
+                          ShipmentService shipments, Disclosures disclosures, Audit audit, Pseudonyms pseudonyms,
+                          CurrentRequest request, TrackingLimits limits) {
         this.limiter = limiter;
         this.abuse = abuse;
+        this.partners = partners;
+        this.misses = misses;
         this.policies = policies;
         this.shipments = shipments;
         this.disclosures = disclosures;
@@ -69,41 +87,62 @@ public class PublicTracking {
         Actor actor = request.anonymous(ActorKind.PUBLIC);
         TrackingNumber.Parsed parsed = TrackingNumber.parse(rawNumber);
         String numberHash = parsed.valid() ? pseudonyms.trackingNumber(parsed.number().value()) : null;
-
-        LimitDecision decision = limited ? guard(actor, numberHash, parsed.valid() ? 0 : 1) : UNLIMITED;
+        if (limited) {
+            refuseIfBlockedHere(actor, numberHash);
+        }
         if (!parsed.valid()) {
+            if (limited) {
+                admit(actor, null, null);
+            }
             audit.attempt(actor, null, null, null, Outcome.INVALID, null);
             TrackingNumbers.require(rawNumber); // throws the 400 that says what is wrong
         }
         Optional<Shipment> shipment = shipments.findByNumber(parsed.number());
-        if (shipment.isEmpty() && !limited) {
-            audit.attempt(actor, null, null, numberHash, Outcome.NOT_FOUND, null);
-            throw ShipmentNotFound.problem();
-        }
+        Admitted admitted = limited ? admit(actor, numberHash, shipment.orElse(null))
+                : new Admitted(UNLIMITED, shipment.isPresent() && partners.guarded(shipment.get().partnerId(), null));
         if (shipment.isEmpty()) {
             audit.attempt(actor, null, null, numberHash, Outcome.NOT_FOUND, null);
-            LimitDecision afterMiss = limiter.decideWith(List.of(LimitCheck.of(policies.missesPerClient(), actor.id())),
-                    List.of(abuse.call(actor.id(), null, 1, 0))).decision();
-            ProblemException notFound = ShipmentNotFound.problem();
-            throw new ProblemException(notFound.problem(), afterMiss.allowed() ? decision.headers() : afterMiss.headers());
+            throw new ProblemException(ShipmentNotFound.problem().problem(), admitted.decision().headers());
         }
-        ShipmentView view = disclosures.disclose(shipment.get(), Tier.PUBLIC, actor);
-        return new Answer(view, decision.headers());
+        ShipmentView view = admitted.partnerGuarded()
+                ? disclosures.discloseStatusOnly(shipment.get(), actor)
+                : disclosures.disclose(shipment.get(), Tier.PUBLIC, actor);
+        return new Answer(view, admitted.decision().headers());
+    }
+
+    /** A block this replica has seen and that still runs: refused at once, without Redis or the database. */
+    private void refuseIfBlockedHere(Actor actor, String numberHash) {
+        Optional<Duration> left = abuse.blockedHere(actor.id());
+        if (left.isPresent()) {
+            audit.attempt(actor, null, null, numberHash, Outcome.BLOCKED, null);
+            throw Refusals.blockedHere(left.get(), policies.lookupsPerClient());
+        }
     }
 
     /**
-     * Counts the attempt against the client, the number and the actor's enumeration counters;
-     * refuses (429) when a limit or a block says so. {@code misses}: 1 for a malformed number.
+     * Counts the lookup against the client, the number, the actor's enumeration counters, and
+     * the partner's signal (a hit, {@code shipment} not null) or all clients' misses (a miss or
+     * a malformed number, {@code numberHash} null); refuses (429) when a limit or a block says so.
      */
-    private LimitDecision guard(Actor actor, String numberHash, int misses) {
+    private Admitted admit(Actor actor, String numberHash, Shipment shipment) {
+        boolean miss = shipment == null;
         List<LimitCheck> checks = new ArrayList<>(3);
         checks.add(LimitCheck.of(policies.lookupsPerClient(), actor.id()));
-        checks.add(LimitCheck.peek(policies.missesPerClient(), actor.id()));
+        checks.add(new LimitCheck(policies.missesPerClient(), actor.id(), miss && numberHash != null ? 1 : 0));
         if (numberHash != null) {
             checks.add(LimitCheck.of(policies.lookupsPerNumber(), numberHash));
         }
-        RateLimiter.Combined combined = limiter.decideWith(checks, List.of(abuse.call(actor.id(), numberHash, misses, 0)));
-        AbuseDetector.Verdict verdict = abuse.read(actor.id(), combined.extra().isEmpty() ? null : combined.extra().get(0));
+        ScriptCall signal = miss ? misses.call() : partners.call(shipment.partnerId(), numberHash);
+        RateLimiter.Combined combined = limiter.decideWith(checks, List.of(abuse.call(actor.id(), numberHash, miss ? 1 : 0, 0), signal));
+        Response counted = combined.extra().isEmpty() ? null : combined.extra().get(0);
+        Response signalled = combined.extra().isEmpty() ? null : combined.extra().get(1);
+        AbuseDetector.Verdict verdict = abuse.read(actor.id(), counted);
+        boolean guarded = false;
+        if (miss) {
+            misses.read(signalled);
+        } else {
+            guarded = partners.guarded(shipment.partnerId(), signalled);
+        }
         LimitDecision decision = combined.decision();
         if (verdict.blocked()) {
             audit.attempt(actor, null, null, numberHash, Outcome.BLOCKED, null);
@@ -113,6 +152,6 @@ public class PublicTracking {
             audit.attempt(actor, null, null, numberHash, Outcome.LIMITED, null);
             throw Refusals.rateLimited(decision);
         }
-        return decision;
+        return new Admitted(decision, guarded);
     }
 }

@@ -20,9 +20,6 @@ import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,8 +35,6 @@ class AccessLogTest {
     Pseudonyms pseudonyms;
     @Inject
     AgroalDataSource appDataSource;
-    @Inject
-    AuditPartitions partitions;
 
     @Test
     void aPublicLookupIsRecordedWithThePseudonymTheFieldsAndTheRequestId() throws Exception {
@@ -55,7 +50,7 @@ class AccessLogTest {
         assertEquals("PUBLIC", row.get("actor_kind"));
         assertEquals("DISCLOSED", row.get("outcome"));
         assertEquals("PUBLIC", row.get("tier"));
-        assertEquals(List.of("trackingNumber", "status", "sender", "destination.province", "expectedDeliveryDate",
+        assertEquals(List.of("trackingNumber", "status", "destination.province", "expectedDeliveryDate",
                 "deliveredOn", "events"), row.get("fields"));
         assertEquals(r.header("X-Request-Id"), row.get("request_id"));
         assertEquals(pseudonyms.trackingNumber(number), row.get("number_hash"));
@@ -99,17 +94,5 @@ class AccessLogTest {
                 assertTrue(e.getMessage().contains("permission denied") || e.getMessage().contains("must be owner"), e.getMessage());
             }
         }
-    }
-
-    @Test
-    void monthsPastTheRetentionAreDroppedWholeAndTheCurrentOnesKept() throws Exception {
-        LocalDate old = LocalDate.now(ZoneOffset.UTC).minusMonths(30);
-        assertTrue(partitions.ensure(old), "a partition for a month 30 months ago");
-        assertFalse(partitions.ensure(old), "ensure is idempotent");
-        int dropped = partitions.dropBefore(OffsetDateTime.now(ZoneOffset.UTC).minusMonths(24));
-        assertTrue(dropped >= 1);
-        assertTrue(partitions.ensure(old), "it was dropped, so it can be made again");
-        partitions.dropBefore(OffsetDateTime.now(ZoneOffset.UTC).minusMonths(24));
-        assertFalse(partitions.ensure(LocalDate.now(ZoneOffset.UTC)), "the current month is kept");
     }
 }

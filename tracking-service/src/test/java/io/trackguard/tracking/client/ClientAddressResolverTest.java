@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.trackguard.tracking.config.TestConfigs;
+import io.trackguard.tracking.config.TrackingConfig;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,23 @@ class ClientAddressResolverTest {
         assertEquals("198.51.100.7", ip(resolver.resolve("10.1.2.3", List.of("1.2.3.4, 198.51.100.7, 10.9.9.9"), null)));
     }
 
+    private final ClientAddressResolver behindForwarded = new ClientAddressResolver(
+            TestConfigs.trackingConfig(List.of("10.0.0.0/8", "fd00::/8"), TrackingConfig.ForwardedHeader.FORWARDED));
+
     @Test
-    void forwardedIsReadWhenThereIsNoXForwardedFor() {
-        assertEquals("2001:db8:0:0:0:0:0:1", ip(resolver.resolve("10.1.2.3", null, List.of("for=1.2.3.4, for=\"[2001:db8::1]:4711\";proto=https"))));
+    void aProxyThatWritesForwardedIsReadThroughForwarded() {
+        assertEquals("2001:db8:0:0:0:0:0:1",
+                ip(behindForwarded.resolve("10.1.2.3", null, List.of("for=1.2.3.4, for=\"[2001:db8::1]:4711\";proto=https"))));
+    }
+
+    @Test
+    void onlyTheHeaderTheProxyWritesIsRead() {
+        // behind a Forwarded proxy, an X-Forwarded-For is the client's own and passes through untouched
+        assertEquals("198.51.100.7", ip(behindForwarded.resolve("10.1.2.3", List.of("203.0.113.66"), List.of("for=198.51.100.7"))));
+        assertEquals("10.1.2.3", ip(behindForwarded.resolve("10.1.2.3", List.of("203.0.113.66"), null)));
+        // and the reverse
+        assertEquals("198.51.100.7", ip(resolver.resolve("10.1.2.3", List.of("198.51.100.7"), List.of("for=203.0.113.66"))));
+        assertEquals("10.1.2.3", ip(resolver.resolve("10.1.2.3", null, List.of("for=203.0.113.66"))));
     }
 
     @Test

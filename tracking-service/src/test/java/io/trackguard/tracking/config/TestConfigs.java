@@ -12,11 +12,20 @@ public final class TestConfigs {
     }
 
     public static TrackingConfig trackingConfig(List<String> trustedProxies) {
-        return trackingConfig(trustedProxies, "unit-test-key", "1", Map.of());
+        return trackingConfig(trustedProxies, TrackingConfig.ForwardedHeader.X_FORWARDED_FOR);
+    }
+
+    public static TrackingConfig trackingConfig(List<String> trustedProxies, TrackingConfig.ForwardedHeader header) {
+        return trackingConfig(trustedProxies, header, "unit-test-key", "1", Map.of());
     }
 
     /** With a pseudonym key, its id and the keys it replaced (key rotation). */
     public static TrackingConfig trackingConfig(List<String> trustedProxies, String key, String keyId, Map<String, String> previous) {
+        return trackingConfig(trustedProxies, TrackingConfig.ForwardedHeader.X_FORWARDED_FOR, key, keyId, previous);
+    }
+
+    public static TrackingConfig trackingConfig(List<String> trustedProxies, TrackingConfig.ForwardedHeader header, String key,
+                                                String keyId, Map<String, String> previous) {
         return new TrackingConfig() {
             @Override
             public ZoneId displayZone() {
@@ -26,6 +35,11 @@ public final class TestConfigs {
             @Override
             public Optional<List<String>> trustedProxies() {
                 return Optional.of(trustedProxies);
+            }
+
+            @Override
+            public ForwardedHeader forwardedHeader() {
+                return header;
             }
 
             @Override

@@ -16,17 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The disclosure table of DESIGN.md, cell by cell: every field, every tier, for a sensitive
- * and an ordinary partner. A cell is either the expected value or null (not disclosed).
+ * and an ordinary partner. A cell is either the expected value or null (not disclosed). The
+ * two partners' public cells are written out the same on purpose: the public view must not
+ * tell them apart.
  */
 class DisclosurePolicyTest {
 
     static final Instant DELIVERED_AT = Instant.parse("2026-11-27T18:30:00Z"); // 13:30 in Toronto
+    static final Instant OUT_AT = Instant.parse("2026-11-27T13:00:00Z");
     static final DisclosurePolicy POLICY = new DisclosurePolicy(TestConfigs.trackingConfig(List.of()));
 
     record Cell(String field, Function<ShipmentView, Object> read, Object publicValue, Object recipientValue,
@@ -68,7 +72,8 @@ class DisclosurePolicyTest {
         s.createdAt = Instant.parse("2026-11-25T12:00:00Z");
         s.events = new ArrayList<>(List.of(
                 event(ScanEventType.ACCEPTED, Instant.parse("2026-11-26T09:00:00Z"), "Mississauga"),
-                event(ScanEventType.DELIVERED, DELIVERED_AT, null)));
+                event(ScanEventType.OUT_FOR_DELIVERY, OUT_AT, "Toronto"),
+                event(ScanEventType.DELIVERED, DELIVERED_AT, "Toronto")));
         return s;
     }
 
@@ -90,13 +95,18 @@ class DisclosurePolicyTest {
                         Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T09:00:00Z")),
                 new Cell("facility city", v -> v.events().get(0).facilityCity(), "Mississauga", "Mississauga", "Mississauga", "Mississauga"),
                 new Cell("facility province", v -> v.events().get(0).facilityProvince(), "ON", "ON", "ON", "ON"),
+                new Cell("out for delivery: time", v -> v.events().get(1).occurredAt(), OUT_AT, OUT_AT, OUT_AT, OUT_AT),
+                new Cell("out for delivery: city", v -> v.events().get(1).facilityCity(), null, "Toronto", "Toronto", "Toronto"),
+                new Cell("out for delivery: province", v -> v.events().get(1).facilityProvince(), "ON", "ON", "ON", "ON"),
+                new Cell("delivered: city", v -> v.events().get(2).facilityCity(), null, "Toronto", "Toronto", "Toronto"),
+                new Cell("delivered: province", v -> v.events().get(2).facilityProvince(), "ON", "ON", "ON", "ON"),
                 new Cell("expected delivery date", v -> v.expectedDeliveryDate(), LocalDate.parse("2026-11-28"),
                         LocalDate.parse("2026-11-28"), LocalDate.parse("2026-11-28"), LocalDate.parse("2026-11-28")),
                 new Cell("actual delivery date", v -> v.deliveredOn(), LocalDate.parse("2026-11-27"), LocalDate.parse("2026-11-27"),
                         LocalDate.parse("2026-11-27"), LocalDate.parse("2026-11-27")),
                 new Cell("actual delivery time", v -> v.deliveredAt(), null, DELIVERED_AT, DELIVERED_AT, DELIVERED_AT),
-                new Cell("delivery scan time", v -> v.events().get(1).occurredAt(), null, DELIVERED_AT, DELIVERED_AT, DELIVERED_AT),
-                new Cell("delivery scan date", v -> v.events().get(1).occurredOn(), LocalDate.parse("2026-11-27"), null, null, null),
+                new Cell("delivery scan time", v -> v.events().get(2).occurredAt(), null, DELIVERED_AT, DELIVERED_AT, DELIVERED_AT),
+                new Cell("delivery scan date", v -> v.events().get(2).occurredOn(), LocalDate.parse("2026-11-27"), null, null, null),
                 new Cell("destination province", v -> v.destination().province(), "ON", "ON", "ON", "ON"),
                 new Cell("destination city", v -> v.destination().city(), null, "Toronto", "Toronto", "Toronto"),
                 new Cell("destination postal code", v -> v.destination().postalCode(), null, "M5H", "M5H1A1", "M5H1A1"),
@@ -110,7 +120,7 @@ class DisclosurePolicyTest {
                 new Cell("recipient phone", v -> v.recipient() == null ? null : v.recipient().phone(), null, "*** 42",
                         "+1 416 555 0142", "+1 416 555 0142"),
                 new Cell("recipient language", v -> v.recipient() == null ? null : v.recipient().language(), null, null, "fr", "fr"),
-                new Cell("sender", v -> v.sender(), sensitive ? null : sender, sender, sender, sender),
+                new Cell("sender", v -> v.sender(), null, sender, sender, sender),
                 new Cell("product category", v -> v.productCategory(), null, null, "cannabis", "cannabis"),
                 new Cell("order reference", v -> v.orderReference(), null, null, "ORD-42", "ORD-42"),
                 new Cell("partner id", v -> v.partnerId(), null, null, sensitive ? "ocs" : "acme", sensitive ? "ocs" : "acme"),
@@ -159,12 +169,28 @@ class DisclosurePolicyTest {
         return Stream.of(Tier.values());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
+    void thePublicViewIsTheSameWhateverThePartner() {
+        assertEquals(POLICY.view(shipment(false), Tier.PUBLIC), POLICY.view(shipment(true), Tier.PUBLIC),
+                "a sensitive partner's shipment must look exactly like any other in public");
+    }
+
+    @Test
+    void guardedModeShowsTheNumberAndTheStatusOnly() {
+        for (boolean sensitive : new boolean[] {true, false}) {
+            ShipmentView view = POLICY.statusOnly(shipment(sensitive));
+            assertEquals(List.of("trackingNumber", "status"), view.disclosedFields());
+            assertEquals("DELIVERED", view.status());
+            assertNull(view.events());
+        }
+    }
+
+    @Test
     void anUndeliveredShipmentShowsNoDeliveryAtAnyTier() {
         Shipment s = shipment(false);
         s.deliveredAt = null;
         s.signerName = null;
-        s.events.remove(1);
+        s.events.remove(2);
         for (Tier tier : Tier.values()) {
             ShipmentView v = POLICY.view(s, tier);
             assertNull(v.deliveredOn());

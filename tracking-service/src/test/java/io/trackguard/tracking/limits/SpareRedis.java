@@ -41,6 +41,23 @@ public class SpareRedis implements QuarkusTestResourceLifecycleManager {
         return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + port);
     }
 
+    /** Freezes this Redis (SIGSTOP): connections stay open and nothing answers, as with a hung server. */
+    public static void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen Redis go on (SIGCONT). */
+    public static void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private static void signal(String which) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", which, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill " + which + " failed");
+        }
+    }
+
     /** Stops this Redis, as a crash would. */
     public static void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -1,0 +1,44 @@
+package io.trackguard.tracking.abuse;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamCommands;
+import io.quarkus.redis.datasource.stream.XAddArgs;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes security events to the Redis Stream that notification-service reads (field by
+ * field: README "Detection"), counts them by type in the metric
+ * {@code trackguard_security_events_total}, and logs them. Events carry pseudonyms and counts,
+ * never personal data.
+ */
+@ApplicationScoped
+public class SecurityEvents {
+
+    private static final Logger LOG = Logger.getLogger(SecurityEvents.class);
+
+    private final AbuseConfig config;
+    private final StreamCommands<String, String, String> streams;
+    private final MeterRegistry metrics;
+
+    public SecurityEvents(AbuseConfig config, RedisDataSource redis, MeterRegistry metrics) {
+        this.config = config;
+        this.streams = redis.stream(String.class);
+        this.metrics = metrics;
+    }
+
+    void emit(Map<String, String> event) {
+        String type = event.get("type");
+        metrics.counter("trackguard.security.events", "type", type).increment();
+        String who = event.getOrDefault("actor", event.getOrDefault("partner", "all clients"));
+        try {
+            streams.xadd(config.stream(), new XAddArgs().maxlen(config.streamMaxLength()).nearlyExactTrimming(), event);
+            LOG.warnf("security event %s: %s (%s)", type, who, event.get("evidence"));
+        } catch (RuntimeException e) {
+            // What it set in motion (a block, a guarded mode) stands; the event is what would be lost, so say so loudly.
+            LOG.errorf("security event %s for %s could not be written to %s: %s", type, who, config.stream(), e.getClass().getSimpleName());
+        }
+    }
+}
