@@ -20,7 +20,7 @@
 //                object at all and no demo-only value anywhere
 //   images       no :latest (nor an untagged image) anywhere; in prod every image by digest
 //   config       (prod) every variable each service needs in production is given, none points at
-//                a loopback address; two or more replicas, a PDB and an HPA for each service
+//                a loopback address; an HPA of two or more replicas and a PDB for each service
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 
@@ -371,7 +371,8 @@ function config(objects, env) {
     for (const [k, v] of vars) {
       if (v.value && /(127\.0\.0\.1|localhost|\[::1\])/.test(v.value)) f.push(`config: ${name} ${k} points at a loopback address`);
     }
-    if ((w.spec.replicas ?? 1) < 2) f.push(`config: ${name} has fewer than 2 replicas`);
+    // The HPA owns the count; a replicas field, if any, must not say less.
+    if (w.spec.replicas !== undefined && w.spec.replicas < 2) f.push(`config: ${name} has fewer than 2 replicas`);
     const hpa = objects.find((o) => o.kind === "HorizontalPodAutoscaler" && o.spec?.scaleTargetRef?.name === name);
     if (!hpa) f.push(`config: ${name} has no HorizontalPodAutoscaler`);
     else if ((hpa.spec.minReplicas ?? 1) < 2) f.push(`config: ${name}'s HPA may scale below 2`);

@@ -235,6 +235,10 @@ test("config: an HPA that scales below two in prod", () =>
   fails("prod", "config", "notification-service's HPA may scale below 2",
     (o) => { find(o, "HorizontalPodAutoscaler", "notification-service").spec.minReplicas = 1; }));
 
+test("config: no HPA in prod", () =>
+  fails("prod", "config", "tracking-service has no HorizontalPodAutoscaler",
+    (o) => o.splice(o.indexOf(find(o, "HorizontalPodAutoscaler", "tracking-service")), 1)));
+
 test("config: no PodDisruptionBudget in prod", () =>
   fails("prod", "config", "tracking-service has no PodDisruptionBudget",
     (o) => o.splice(o.indexOf(find(o, "PodDisruptionBudget", "tracking-service")), 1)));
