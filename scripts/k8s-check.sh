@@ -26,4 +26,8 @@ node --test "$TOOLS/test/"
 log "lint of the Dockerfiles"
 for f in "$ROOT"/*/src/main/docker/Dockerfile.{jvm,native,native-micro}; do
   "$TOOLS/node_modules/.bin/dockerfile-utils" lint "$f" || die "${f#"$ROOT"/}: see above"
+  # base images by version, never :latest or no tag at all
+  if grep -E '^FROM ' "$f" | awk '{print $2}' | grep -E ':latest$|^[^:@]+$' >/dev/null; then
+    die "${f#"$ROOT"/}: a base image without a version (or :latest)"
+  fi
 done
