@@ -13,6 +13,13 @@ REDIS_PORT="${REDIS_PORT:-6379}"
 log() { printf '[trackguard] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
+# timed LABEL COMMAND...: runs COMMAND, then says how long it took.
+timed() {
+  local label=$1 start=$SECONDS; shift
+  "$@"
+  log "$label: done in $((SECONDS - start)) s"
+}
+
 # wait_http URL SECONDS [PID]: until URL answers 2xx; fails early when PID dies.
 wait_http() {
   local url=$1 seconds=$2 pid=${3:-}

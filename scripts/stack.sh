@@ -46,6 +46,24 @@ start_service() {
   )
 }
 
+# The jar build, with progress: each module as Maven starts it, a count of the downloads (a fresh
+# machine fetches a few hundred MB first), errors; the whole log in .run/build.log.
+build_services() {
+  log "building the services (jar mode; log: $RUN/build.log)"
+  "$ROOT/mvnw" -B -f "$ROOT/pom.xml" package -DskipTests -pl tracking-service,partner-gateway,notification-service -am 2>&1 \
+    | tee "$RUN/build.log" | awk '
+      /^\[INFO\] Building .*\[[0-9]+\/[0-9]+\]$/ { sub(/^\[INFO\] Building /, ""); gsub(/  +/, " "); print "[trackguard]   " $0; fflush() }
+      /^\[INFO\] Downloaded from / { n++; if (n % 100 == 0) { print "[trackguard]   " n " files downloaded"; fflush() } }
+      /^\[ERROR\]/ { print; fflush() }' >&2
+}
+
+wait_ready() {
+  for s in "${SERVICES[@]}"; do
+    wait_http "http://127.0.0.1:${MANAGEMENT_PORT[$s]}/q/health/ready" 90 "$(cat "$RUN/$s.pid")" \
+      || { tail -n 30 "$RUN/$s.log" >&2; die "$s did not become ready (log: $RUN/$s.log)"; }
+  done
+}
+
 up() {
   local parts; parts=$(running_parts)
   if [[ -n "$parts" ]]; then
@@ -53,20 +71,18 @@ up() {
     exit 0
   fi
   mkdir -p "$RUN"
-  "$ROOT/scripts/infra.sh"
-  "$ROOT/scripts/keycloak.sh" start "$RUN/keycloak" "$KEYCLOAK_PORT"
-  log "building the services (jar mode)"
-  "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" package -DskipTests -pl tracking-service,partner-gateway,notification-service -am
+  local start=$SECONDS
+  timed "PostgreSQL and Redis" "$ROOT/scripts/infra.sh"
+  timed "Keycloak" "$ROOT/scripts/keycloak.sh" start "$RUN/keycloak" "$KEYCLOAK_PORT"
+  timed "build" build_services
   for s in "${SERVICES[@]}"; do start_service "$s"; done
-  for s in "${SERVICES[@]}"; do
-    wait_http "http://127.0.0.1:${MANAGEMENT_PORT[$s]}/q/health/ready" 90 "$(cat "$RUN/$s.pid")" \
-      || { tail -n 30 "$RUN/$s.log" >&2; die "$s did not become ready (log: $RUN/$s.log)"; }
-  done
+  timed "services ready" wait_ready
   log "recording the demo partners in partner-gateway (DEMO-ONLY, with their privacy contacts)"
   PGPASSWORD=demo-only-gateway psql -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U gateway -d "${DB[partner-gateway]}" \
     -f "$ROOT/partner-gateway/src/main/resources/db/demo/R__demo_partners.sql" >/dev/null
-  "$ROOT/scripts/demo-data.sh" "http://127.0.0.1:$KEYCLOAK_PORT" "http://127.0.0.1:${PORT[partner-gateway]}" \
+  timed "demo data" "$ROOT/scripts/demo-data.sh" "http://127.0.0.1:$KEYCLOAK_PORT" "http://127.0.0.1:${PORT[partner-gateway]}" \
     "http://127.0.0.1:${PORT[tracking-service]}"
+  log "up in $((SECONDS - start)) s"
   cat <<EOT
 
 Trackguard is running:

@@ -72,7 +72,8 @@ public class PageResource {
      * spends a link must carry both, equal.
      */
     static final String LINK_CONFIRM_COOKIE = "tg_link";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // Per instance, made at run time: a static one would be seeded into the native image heap.
+    private final SecureRandom random = new SecureRandom();
 
     private final PublicTracking tracking;
     private final RecipientService recipients;
@@ -202,7 +203,7 @@ public class PageResource {
 
     private Response confirmation(int status, Locale locale, Msg m, String token, String number, boolean retry) {
         byte[] nonce = new byte[18];
-        RANDOM.nextBytes(nonce);
+        random.nextBytes(nonce);
         String confirm = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
         http.response().addCookie(Cookie.cookie(LINK_CONFIRM_COOKIE, confirm).setPath("/r").setHttpOnly(true)
                 .setSecure(secureCookies).setSameSite(CookieSameSite.STRICT).setMaxAge(3600));
