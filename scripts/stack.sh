@@ -2,8 +2,8 @@
 # The whole suite on this machine, with demo data.
 #
 #   ./scripts/stack.sh up       PostgreSQL + Redis (started if down), Keycloak on 8180,
-#                               tracking-service 8080, partner-gateway 8081,
-#                               notification-service 8082, demo data
+#                               MailDev (SMTP 1025, web inbox 1080), tracking-service 8080,
+#                               partner-gateway 8081, notification-service 8082, demo data
 #   ./scripts/stack.sh down     stops only what `up` started (by recorded PIDs)
 #   ./scripts/stack.sh status   what runs
 #
@@ -18,12 +18,17 @@ declare -A PORT=([tracking-service]=8080 [partner-gateway]=8081 [notification-se
 declare -A MANAGEMENT_PORT=([tracking-service]=9080 [partner-gateway]=9081 [notification-service]=9082)
 declare -A DB=([tracking-service]=tracking [partner-gateway]=gateway [notification-service]=notification)
 KEYCLOAK_PORT=8180
-# Where notification-service sends mail; until the stack runs a mail catcher there, notices wait in its outbox.
+# The stack's mail server: MailDev from npm, a real SMTP server that keeps every message and shows
+# them in a web inbox (http://127.0.0.1:1080). notification-service sends its notices there.
 SMTP_PORT=${SMTP_PORT:-1025}
+MAIL_WEB_PORT=${MAIL_WEB_PORT:-1080}
+MAILDEV_VERSION="${MAILDEV_VERSION:-3.0.0}"
+MAILDEV_DIR="$CACHE_DIR/maildev-$MAILDEV_VERSION"
 
 running_parts() {
   local parts=()
   alive "$RUN/keycloak/keycloak.pid" && parts+=(keycloak)
+  alive "$RUN/maildev.pid" && parts+=(maildev)
   for s in "${SERVICES[@]}"; do alive "$RUN/$s.pid" && parts+=("$s"); done
   echo "${parts[*]:-}"
 }
@@ -44,6 +49,26 @@ start_service() {
       setsid java -Xmx256m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$RUN/$name.log" 2>&1 < /dev/null &
     echo $! > "$RUN/$name.pid"
   )
+}
+
+# MailDev, installed once into the cache at its pinned version; every start with an empty inbox.
+# STARTTLS is hidden: it has no certificate anyone trusts, and the mail stays on loopback.
+start_maildev() {
+  if [[ ! -x "$MAILDEV_DIR/node_modules/.bin/maildev" ]]; then
+    command -v npm >/dev/null || die "npm is needed for the stack's mail server (MailDev): apt-get install -y npm"
+    log "installing MailDev $MAILDEV_VERSION from npm into $MAILDEV_DIR (once)"
+    npm install --prefix "$MAILDEV_DIR" --no-audit --no-fund --loglevel=error "maildev@$MAILDEV_VERSION" >&2
+  fi
+  rm -rf "$RUN/maildev" && mkdir -p "$RUN/maildev/mail"
+  log "starting MailDev: SMTP 127.0.0.1:$SMTP_PORT, inbox http://127.0.0.1:$MAIL_WEB_PORT"
+  # run from its own folder: MailDev reads a config file from the working directory and its parents
+  ( cd "$RUN/maildev"
+    setsid "$MAILDEV_DIR/node_modules/.bin/maildev" --ip 127.0.0.1 --smtp "$SMTP_PORT" \
+      --web-ip 127.0.0.1 --web "$MAIL_WEB_PORT" --hide-extensions STARTTLS --mail-directory "$RUN/maildev/mail" \
+      >"$RUN/maildev.log" 2>&1 < /dev/null &
+    echo $! > "$RUN/maildev.pid" )
+  wait_http "http://127.0.0.1:$MAIL_WEB_PORT/api/healthz" 30 "$(cat "$RUN/maildev.pid")" \
+    || { tail -n 20 "$RUN/maildev.log" >&2; die "MailDev did not start (log: $RUN/maildev.log)"; }
 }
 
 # The jar build, with progress: each module as Maven starts it, a count of the downloads (a fresh
@@ -74,6 +99,7 @@ up() {
   local start=$SECONDS
   timed "PostgreSQL and Redis" "$ROOT/scripts/infra.sh"
   timed "Keycloak" "$ROOT/scripts/keycloak.sh" start "$RUN/keycloak" "$KEYCLOAK_PORT"
+  timed "MailDev" start_maildev
   timed "build" build_services
   for s in "${SERVICES[@]}"; do start_service "$s"; done
   timed "services ready" wait_ready
@@ -89,7 +115,8 @@ Trackguard is running:
   Keycloak              http://127.0.0.1:$KEYCLOAK_PORT  (admin console: admin / demo-only-admin)
   tracking-service      http://127.0.0.1:${PORT[tracking-service]}   public API: /api/v1/track/{number}
   partner-gateway       http://127.0.0.1:${PORT[partner-gateway]}   partner API: /api/v1/shipments, its document: /api/v1/openapi.json
-  notification-service  http://127.0.0.1:${PORT[notification-service]}
+  notification-service  http://127.0.0.1:${PORT[notification-service]}   officers' API: /api/v1/incidents
+  mail (MailDev)        http://127.0.0.1:$MAIL_WEB_PORT   every notice sent (SMTP 127.0.0.1:$SMTP_PORT); REST: /api/email
   management            http://127.0.0.1:${MANAGEMENT_PORT[tracking-service]}, :${MANAGEMENT_PORT[partner-gateway]}, :${MANAGEMENT_PORT[notification-service]}   /q/health, /q/metrics, /q/openapi, /q/swagger-ui
   logs and PIDs         $RUN
 
@@ -107,6 +134,7 @@ EOT
 
 down() {
   for s in "${SERVICES[@]}"; do stop_pid "$RUN/$s.pid" "$s"; done
+  stop_pid "$RUN/maildev.pid" maildev
   "$ROOT/scripts/keycloak.sh" stop "$RUN/keycloak"
   log "stopped"
 }
@@ -115,6 +143,8 @@ status() {
   local any=0
   if alive "$RUN/keycloak/keycloak.pid"; then echo "keycloak              running (pid $(cat "$RUN/keycloak/keycloak.pid")) http://127.0.0.1:$KEYCLOAK_PORT"; any=1
   else echo "keycloak              stopped"; fi
+  if alive "$RUN/maildev.pid"; then echo "maildev               running (pid $(cat "$RUN/maildev.pid")) http://127.0.0.1:$MAIL_WEB_PORT (SMTP $SMTP_PORT)"; any=1
+  else echo "maildev               stopped"; fi
   for s in "${SERVICES[@]}"; do
     if alive "$RUN/$s.pid"; then
       local health; health=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${MANAGEMENT_PORT[$s]}/q/health/ready" || true)

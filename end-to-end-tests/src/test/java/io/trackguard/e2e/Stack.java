@@ -62,16 +62,21 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             "TRACKGUARD_RATELIMIT_FLAG_PREFIX", RUN + "flag:");
     /**
      * notification-service reads the same stream tracking-service writes (its client secret and
-     * mail settings come from scripts/demo-env, as in the local stack). No SMTP server listens on its port in this suite: notices wait in the
-     * outbox, as they would while a mail server is down.
+     * mail settings come from scripts/demo-env, as in the local stack) and sends its notices to the
+     * suite's own SMTP server (MailServer). The waits after a crash or a refused message are
+     * shortened so the fault tests take seconds, not minutes: a crashed sender's lease, the pause
+     * while the mail server is away, and the first backoff.
      */
     private static final Map<String, String> NOTIFICATION_ENV = Map.ofEntries(
             Map.entry("QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING),
             Map.entry("QUARKUS_REST_CLIENT_PARTNER_GATEWAY_URL", GATEWAY),
-            Map.entry("QUARKUS_MAILER_PORT", String.valueOf(Integer.getInteger("e2e.smtp.port", 18025))),
+            Map.entry("QUARKUS_MAILER_PORT", String.valueOf(MailServer.PORT)),
             Map.entry("TRACKGUARD_NOTIFY_EVENTS_STREAM", RUN + "security-events"),
             Map.entry("TRACKGUARD_RATELIMIT_KEY_PREFIX", RUN + "nt-rl:"),
-            Map.entry("TRACKGUARD_NOTIFY_DELIVERY_PUBLIC_BASE_URL", TRACKING));
+            Map.entry("TRACKGUARD_NOTIFY_DELIVERY_PUBLIC_BASE_URL", TRACKING),
+            Map.entry("TRACKGUARD_NOTIFY_DELIVERY_LEASE", "10s"),
+            Map.entry("TRACKGUARD_NOTIFY_DELIVERY_SERVER_DOWN_RETRY", "2s"),
+            Map.entry("TRACKGUARD_NOTIFY_DELIVERY_BACKOFF", "1s"));
     private static final Map<String, Process> SERVICES = new LinkedHashMap<>();
     private static boolean started;
 
@@ -86,6 +91,7 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             Files.createDirectories(WORK);
             run(ROOT.resolve("scripts/infra.sh").toString());
             run(ROOT.resolve("scripts/keycloak.sh").toString(), "start", WORK.resolve("keycloak").toString(), String.valueOf(KEYCLOAK_PORT));
+            MailServer.start();
             startService("tracking-service", TRACKING_PORT, "tracking_e2e", TRACKING_ENV);
             startService("partner-gateway", GATEWAY_PORT, "gateway_e2e", GATEWAY_ENV);
             startService("notification-service", NOTIFICATION_PORT, "notification_e2e", NOTIFICATION_ENV);
@@ -103,6 +109,15 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
         Process p = SERVICES.get(name);
         if (p != null && p.isAlive()) {
             p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Kills one service as a crash does (SIGKILL: no shutdown hook, nothing flushed, no lease given back). */
+    public static void killService(String name) throws InterruptedException {
+        Process p = SERVICES.get(name);
+        if (p != null && p.isAlive()) {
+            p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
         }
     }
@@ -222,5 +237,6 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             stopService(name);
         }
         run(ROOT.resolve("scripts/keycloak.sh").toString(), "stop", WORK.resolve("keycloak").toString());
+        MailServer.stop();
     }
 }
