@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.redis.client.RedisClientType;
-import io.vertx.redis.client.RedisOptions;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -40,8 +36,6 @@ class RateLimiterRedisTest {
     Vertx vertx;
     @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone")
     String clientType;
-    @ConfigProperty(name = "quarkus.redis.hosts")
-    String hosts;
 
     static String subject() {
         return "s-" + UUID.randomUUID();
@@ -219,11 +213,8 @@ class RateLimiterRedisTest {
         RateLimitPolicy rate = RateLimitPolicy.rate("lookups", 1, Duration.ofHours(1), 10);
         RateLimitPolicy window = RateLimitPolicy.window("daily", 7, Duration.ofDays(1));
         String s = subject();
-        Redis ownConnections = Redis.createClient(vertx, new RedisOptions()
-                .setType("cluster".equalsIgnoreCase(clientType) ? RedisClientType.CLUSTER : RedisClientType.STANDALONE)
-                .setEndpoints(Arrays.asList(hosts.split(","))));
-        try {
-            RateLimiter[] replicas = {limiter, new RateLimiter(ownConnections, config, clientType)};
+        try (OtherReplica other = OtherReplica.open(vertx, config)) {
+            RateLimiter[] replicas = {limiter, other.limiter()};
             int rateAllowed = 0;
             int windowAllowed = 0;
             for (int i = 0; i < 30; i++) {
@@ -234,8 +225,6 @@ class RateLimiterRedisTest {
             }
             assertEquals(10, rateAllowed, "the burst once, not once per replica");
             assertEquals(7, windowAllowed, "the window once, not once per replica");
-        } finally {
-            ownConnections.close();
         }
     }
 }
