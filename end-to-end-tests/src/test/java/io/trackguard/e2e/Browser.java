@@ -48,6 +48,19 @@ final class Browser implements AutoCloseable {
         driver.get(Stack.TRACKING + path);
     }
 
+    /** Opens a full address (another service, or Keycloak). */
+    void openUrl(String url) {
+        driver.get(url);
+    }
+
+    /** Signs in on Keycloak's own login form, as a person would, and waits for the page it leads back to. */
+    void signIn(String username, String password) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("username")).isEmpty());
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        andWaitForTheNextPage(() -> driver.findElement(By.id("kc-login")).click());
+    }
+
     String title() {
         return driver.getTitle();
     }

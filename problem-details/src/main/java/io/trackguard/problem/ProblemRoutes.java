@@ -1,6 +1,7 @@
 package io.trackguard.problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,6 +43,13 @@ public class ProblemRoutes {
             ctx.next();
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            if (ctx.failure() instanceof AuthenticationRedirectException redirect) {
+                // not an error: the OIDC code flow's own redirect (back to the page once signed in), which
+                // Quarkus' later failure handler would have sent; its cookies are already on the answer
+                ctx.response().setStatusCode(redirect.getCode()).putHeader("Location", redirect.getRedirectUri())
+                        .putHeader("Cache-Control", "no-store").end();
+                return;
+            }
             int status = ctx.statusCode();
             if (ctx.failure() != null && status < 400) {
                 status = 500;
