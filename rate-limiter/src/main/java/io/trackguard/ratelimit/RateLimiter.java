@@ -1,5 +1,6 @@
 package io.trackguard.ratelimit;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -7,14 +8,22 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The limiter of tracking-service and partner-gateway. All keys of one decision go to Redis
- * in one pipelined round trip, each through the same atomic script on a single key, so any
- * number of replicas share one state and the code runs unchanged on a Redis Cluster.
+ * The limiter of tracking-service and partner-gateway. Each key of a decision goes through
+ * the same atomic script on that single key, so any number of replicas share one state. On a
+ * standalone Redis all keys of one decision (and the extra scripts sent with it) go in one
+ * pipelined round trip. On a Redis Cluster ({@code quarkus.redis.client-type=cluster}) a
+ * pipeline may only hold keys of one node, so the calls are grouped by hash tag (one slot
+ * each) and the groups are sent at once, each its own pipeline: one round trip's wait, one
+ * batch per slot touched.
  *
  * <p>When Redis does not answer in time, a conservative in-process limit decides and the
  * decision says it is {@link LimitDecision#degraded() degraded}.
@@ -28,13 +37,18 @@ public class RateLimiter {
 
     private final Redis redis;
     private final RateLimiterConfig config;
+    /** A Redis Cluster: one pipeline per hash slot. */
+    private final boolean cluster;
     private final InProcessLimiter fallback;
     /** Until when Redis is skipped after a failure (epoch ms), so a dead Redis does not cost a timeout per request. */
     private final AtomicLong redisSkippedUntil = new AtomicLong();
 
-    public RateLimiter(Redis redis, RateLimiterConfig config) {
+    /** {@code clientType}: the Quarkus Redis client's type ({@code standalone}, {@code cluster}, ...). */
+    public RateLimiter(Redis redis, RateLimiterConfig config,
+                       @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType) {
         this.redis = redis;
         this.config = config;
+        this.cluster = "cluster".equalsIgnoreCase(clientType);
         this.fallback = new InProcessLimiter(config.fallbackMaxKeys());
     }
 
@@ -118,7 +132,9 @@ public class RateLimiter {
      * Loads the limiter's script and {@code extra} ones into Redis' script cache, which also
      * opens a first connection: the first decisions after a start then fit in the timeout
      * instead of falling to the in-process limit. Waits up to {@code patience}; a Redis that is
-     * away is only logged (the limiter copes with it per request).
+     * away is only logged (the limiter copes with it per request). On a Redis Cluster the loads
+     * reach one node (the client cannot aim a keyless command); the other nodes get each script
+     * at its first use there, by the EVAL that follows a NOSCRIPT answer.
      */
     public void warmUp(List<ScriptCall.Script> extra, Duration patience) {
         List<Request> loads = new ArrayList<>(extra.size() + 1);
@@ -133,15 +149,47 @@ public class RateLimiter {
     }
 
     private List<Response> inRedis(List<LimitCheck> checks, List<ScriptCall> extra) {
-        try {
-            return send(checks, extra, false);
-        } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("NOSCRIPT")) {
-                throw e;
-            }
-            // First use, or Redis restarted: EVAL loads the scripts into Redis' cache.
-            return send(checks, extra, true);
+        List<ScriptCall> calls = new ArrayList<>(checks.size() + extra.size());
+        for (LimitCheck check : checks) {
+            RateLimitPolicy p = check.policy();
+            calls.add(new ScriptCall(LIMIT_SCRIPT, List.of(check.key(config.keyPrefix())),
+                    List.of(p.kind() == RateLimitPolicy.Kind.RATE ? "rate" : "window", String.valueOf(p.emissionIntervalMillis()),
+                            String.valueOf(p.burstToleranceMillis()), String.valueOf(p.limit()), String.valueOf(p.period().toMillis()),
+                            String.valueOf(check.cost()))));
         }
+        calls.addAll(extra);
+        if (!cluster) {
+            return pipeline(calls).await().indefinitely();
+        }
+        // a cluster pipeline holds one node's keys only: one pipeline per slot, all sent at once
+        Map<String, List<Integer>> bySlot = new LinkedHashMap<>();
+        for (int i = 0; i < calls.size(); i++) {
+            bySlot.computeIfAbsent(calls.get(i).slotTag(), tag -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> groups = List.copyOf(bySlot.values());
+        List<Uni<List<Response>>> pipelines = new ArrayList<>(groups.size());
+        for (List<Integer> group : groups) {
+            pipelines.add(pipeline(group.stream().map(calls::get).toList()));
+        }
+        List<List<Response>> answers = Uni.join().all(pipelines).andFailFast().await().indefinitely();
+        Response[] inOrder = new Response[calls.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            for (int j = 0; j < groups.get(g).size(); j++) {
+                inOrder[groups.get(g).get(j)] = answers.get(g).get(j);
+            }
+        }
+        return Arrays.asList(inOrder);
+    }
+
+    /**
+     * The calls in one pipeline, by EVALSHA; again by EVAL when Redis does not have a script
+     * (first use, a restart, a node of a cluster that has not run it yet). Each try has the timeout.
+     */
+    private Uni<List<Response>> pipeline(List<ScriptCall> calls) {
+        Duration timeout = config.redisTimeout();
+        return redis.batch(requests(calls, false)).ifNoItem().after(timeout).fail()
+                .onFailure(e -> String.valueOf(e.getMessage()).contains("NOSCRIPT"))
+                .recoverWithUni(() -> redis.batch(requests(calls, true)).ifNoItem().after(timeout).fail());
     }
 
     private static List<LimitResult> parse(List<LimitCheck> checks, List<Response> responses) {
@@ -154,22 +202,15 @@ public class RateLimiter {
         return results;
     }
 
-    private List<Response> send(List<LimitCheck> checks, List<ScriptCall> extra, boolean withSource) {
-        List<Request> requests = new ArrayList<>(checks.size() + extra.size());
-        for (LimitCheck check : checks) {
-            RateLimitPolicy p = check.policy();
-            requests.add(script(LIMIT_SCRIPT, withSource).arg(1).arg(check.key(config.keyPrefix()))
-                    .arg(p.kind() == RateLimitPolicy.Kind.RATE ? "rate" : "window")
-                    .arg(p.emissionIntervalMillis()).arg(p.burstToleranceMillis())
-                    .arg(p.limit()).arg(p.period().toMillis()).arg(check.cost()));
-        }
-        for (ScriptCall call : extra) {
+    private static List<Request> requests(List<ScriptCall> calls, boolean withSource) {
+        List<Request> requests = new ArrayList<>(calls.size());
+        for (ScriptCall call : calls) {
             Request r = script(call.script(), withSource).arg(call.keys().size());
             call.keys().forEach(r::arg);
             call.args().forEach(r::arg);
             requests.add(r);
         }
-        return redis.batch(requests).await().atMost(config.redisTimeout());
+        return requests;
     }
 
     private static Request script(ScriptCall.Script script, boolean withSource) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +16,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** The script in a real Redis: atomic under concurrency, one key per decision, hash-tagged. */
+/**
+ * The script in a real Redis: atomic under concurrency, one key per decision, hash-tagged.
+ * {@link RateLimiterClusterTest} runs every test here again on a Redis Cluster.
+ */
 @QuarkusTest
 class RateLimiterRedisTest {
 
@@ -27,6 +32,10 @@ class RateLimiterRedisTest {
     RedisDataSource redis;
     @Inject
     RateLimiterConfig config;
+    @Inject
+    Vertx vertx;
+    @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone")
+    String clientType;
 
     static String subject() {
         return "s-" + UUID.randomUUID();
@@ -76,6 +85,33 @@ class RateLimiterRedisTest {
         assertFalse(third.allowed());
         assertEquals("narrow", third.tightest().policy().name());
         assertTrue(third.headers().get("RateLimit-Policy").contains("\"wide\";q=100;w=60"));
+    }
+
+    @Test
+    void aDecisionOverKeysOfManySlotsAnswersEachKeyInItsPlace() {
+        // twelve hash tags: on a three-node cluster they spread over every node
+        List<LimitCheck> checks = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            checks.add(LimitCheck.of(RateLimitPolicy.rate("p" + i, 100, Duration.ofMinutes(1), i + 1), subject()));
+        }
+        LimitDecision d = limiter.decide(checks);
+        assertFalse(d.degraded());
+        for (int i = 0; i < 12; i++) {
+            assertEquals(checks.get(i).policy(), d.results().get(i).policy());
+            assertEquals(i + 1, d.results().get(i).remaining(), "the answer of key " + i + ", in its place");
+        }
+        // extras of three slots, interleaved: each answer comes back in its call's place
+        ScriptCall.Script echo = ScriptCall.Script.of("return ARGV[1]");
+        List<ScriptCall> extra = new ArrayList<>();
+        String[] tags = {"a", "b", "a", "c", "b", "a"};
+        for (int i = 0; i < tags.length; i++) {
+            extra.add(new ScriptCall(echo, List.of(config.keyPrefix() + "{echo-" + tags[i] + "}"), List.of("answer " + i)));
+        }
+        RateLimiter.Combined combined = limiter.decideWith(checks.subList(0, 1), extra);
+        for (int i = 0; i < tags.length; i++) {
+            assertEquals("answer " + i, combined.extra().get(i).toString());
+        }
+        assertEquals(0, combined.decision().tightest().remaining(), "the first key's second request");
     }
 
     @Test
@@ -136,7 +172,7 @@ class RateLimiterRedisTest {
         assertFalse(redis.key().exists(key), "no event left, no window left");
         limiter.refund(LimitCheck.of(p, s), took);
         assertFalse(redis.key().exists(key), "nothing to give back, nothing written");
-        redis.execute("SCRIPT", "FLUSH");
+        forgetScripts();
         limiter.decide(LimitCheck.of(p, s));
         limiter.decide(LimitCheck.of(p, s));
         limiter.refund(LimitCheck.of(p, s), took);
@@ -157,9 +193,38 @@ class RateLimiterRedisTest {
     @Test
     void theScriptIsReloadedAfterRedisForgetsIt() {
         RateLimitPolicy p = RateLimitPolicy.rate("lookups", 10, Duration.ofSeconds(10), 3);
-        redis.execute("SCRIPT", "FLUSH");
+        forgetScripts();
         LimitDecision d = limiter.decide(LimitCheck.of(p, subject()));
         assertTrue(d.allowed());
         assertFalse(d.degraded());
+    }
+
+    /** Empties Redis' script cache, as a restart would: on a cluster, every node's. */
+    private void forgetScripts() {
+        if ("cluster".equalsIgnoreCase(clientType)) {
+            RedisClusterNodes.forgetScripts();
+        } else {
+            redis.execute("SCRIPT", "FLUSH");
+        }
+    }
+
+    @Test
+    void twoReplicasWithTheirOwnConnectionsAlternatingShareEveryLimit() {
+        RateLimitPolicy rate = RateLimitPolicy.rate("lookups", 1, Duration.ofHours(1), 10);
+        RateLimitPolicy window = RateLimitPolicy.window("daily", 7, Duration.ofDays(1));
+        String s = subject();
+        try (OtherReplica other = OtherReplica.open(vertx, config)) {
+            RateLimiter[] replicas = {limiter, other.limiter()};
+            int rateAllowed = 0;
+            int windowAllowed = 0;
+            for (int i = 0; i < 30; i++) {
+                LimitDecision d = replicas[i % 2].decide(LimitCheck.of(rate, s));
+                assertFalse(d.degraded(), "both replicas ask Redis");
+                rateAllowed += d.allowed() ? 1 : 0;
+                windowAllowed += replicas[i % 2].decide(LimitCheck.of(window, s)).allowed() ? 1 : 0;
+            }
+            assertEquals(10, rateAllowed, "the burst once, not once per replica");
+            assertEquals(7, windowAllowed, "the window once, not once per replica");
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * in order:
  * <ol>
  * <li>scope unreadable (a network bucket without members, a manual incident without actor or
- *     partner, or the audit log unreachable): an officer decides;</li>
+ *     partner, a surge of misses of all clients, or the audit log unreachable): an officer decides;</li>
  * <li>nothing disclosed: closed, no notices;</li>
  * <li>only public-tier fields (assessment.public-fields) at the public tier: closed with that
  *     reason; no notice to people, the partner is told;</li>
@@ -46,6 +46,12 @@ public class Assessor {
 
     public Assessment assess(ScopeFacts f) {
         List<String> reasons = new ArrayList<>();
+        if (!f.scopeReadable() && f.kind() == IncidentKind.MISSES_SURGE) {
+            reasons.add("A surge of public lookups that matched no shipment, all clients together: it names no actor or partner, so "
+                    + "the access audit log cannot say who saw what. Misses disclose nothing themselves; an officer checks whether the "
+                    + "guessing also found real tracking numbers in the window, and decides.");
+            return new Assessment("UNKNOWN", "UNKNOWN", "UNKNOWN", Incident.Decision.PENDING, "scope-unreadable", reasons);
+        }
         if (!f.scopeReadable()) {
             reasons.add("The scope could not be read from the access audit log (no audit actor or partner to ask about): "
                     + "an officer must establish who was affected and decide.");

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A security event as tracking-service writes it on the stream (string fields): {@code type}
- * (ENUMERATION_SUSPECTED or DISTRIBUTED_SCRAPING), {@code actor} (an audit actor id, or a
+ * (ENUMERATION_SUSPECTED, DISTRIBUTED_SCRAPING, or MISSES_SURGE: public misses of all clients
+ * together, with neither actor nor partner), {@code actor} (an audit actor id, or a
  * network bucket net56:/net48:), {@code actors} (optional, comma-separated audit actor ids of a
  * bucket's members), {@code partner} (for DISTRIBUTED_SCRAPING), {@code windowStart},
  * {@code windowEnd}, {@code distinctNumbers}, {@code misses}, {@code failedVerifications},
@@ -24,7 +25,7 @@ public record SecurityEvent(Type type, String actor, List<String> actors, String
                             int distinctNumbers, int misses, int failedVerifications, String evidence, Instant blockedUntil,
                             String source) {
 
-    public enum Type { ENUMERATION_SUSPECTED, DISTRIBUTED_SCRAPING }
+    public enum Type { ENUMERATION_SUSPECTED, DISTRIBUTED_SCRAPING, MISSES_SURGE }
 
     /** An audit actor id, as tracking-service's access log writes it. */
     public static final Pattern AUDIT_ACTOR = Pattern.compile("(ip|client|user):[A-Za-z0-9_.@:-]{1,120}");
@@ -56,7 +57,7 @@ public record SecurityEvent(Type type, String actor, List<String> actors, String
         try {
             type = Type.valueOf(typeName);
         } catch (IllegalArgumentException e) {
-            throw new Malformed("unknown type: expected ENUMERATION_SUSPECTED or DISTRIBUTED_SCRAPING");
+            throw new Malformed("unknown type: expected ENUMERATION_SUSPECTED, DISTRIBUTED_SCRAPING or MISSES_SURGE");
         }
         String actor = optional(fields, "actor");
         String partner = optional(fields, "partner");
@@ -70,6 +71,11 @@ public record SecurityEvent(Type type, String actor, List<String> actors, String
             }
             if (partner != null && !PARTNER.matcher(partner).matches()) {
                 throw new Malformed("partner: a partner id");
+            }
+        } else if (type == Type.MISSES_SURGE) {
+            // all clients together: an actor or partner here would be another kind of event
+            if (actor != null || partner != null || !members.isEmpty()) {
+                throw new Malformed("actor, actors, partner: none for MISSES_SURGE (a signal of all clients together)");
             }
         } else {
             if (partner == null || !PARTNER.matcher(partner).matches()) {

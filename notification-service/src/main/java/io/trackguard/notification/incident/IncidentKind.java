@@ -6,6 +6,8 @@ public enum IncidentKind {
     ENUMERATION,
     /** Many addresses walked one partner's shipments: DISTRIBUTED_SCRAPING events. */
     DISTRIBUTED_SCRAPING,
+    /** Public lookups matching nothing surged, all clients together: MISSES_SURGE events (no actor, no partner). */
+    MISSES_SURGE,
     /** Someone saw what they should not have by another way (opened by an officer). */
     UNAUTHORISED_ACCESS,
     /** Anything else an officer records. */

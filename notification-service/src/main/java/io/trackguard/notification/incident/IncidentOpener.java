@@ -40,8 +40,9 @@ public class IncidentOpener {
 
     public Result fromEvent(SecurityEvent event, String entryId) {
         boolean scraping = event.type() == SecurityEvent.Type.DISTRIBUTED_SCRAPING;
-        lock(scraping ? "partner:" + event.partner() : "actor:" + event.actor());
-        Optional<Incident> open = scraping ? openForPartner(event.partner()) : openForActor(event.actor(), event.actors());
+        boolean surge = event.type() == SecurityEvent.Type.MISSES_SURGE;
+        lock(surge ? "misses-surge" : scraping ? "partner:" + event.partner() : "actor:" + event.actor());
+        Optional<Incident> open = surge ? openSurge() : scraping ? openForPartner(event.partner()) : openForActor(event.actor(), event.actors());
         String what = event.type() + " " + entryId + " from " + event.source() + ": "
                 + (event.evidence().isEmpty() ? "no evidence given" : event.evidence());
         if (open.isPresent()) {
@@ -62,7 +63,8 @@ public class IncidentOpener {
                     + i.windowEnd + " and the scope will be read again. " + what);
             return new Result(i.id, false);
         }
-        Incident i = newIncident(scraping ? IncidentKind.DISTRIBUTED_SCRAPING : IncidentKind.ENUMERATION, Incident.Origin.STREAM,
+        Incident i = newIncident(surge ? IncidentKind.MISSES_SURGE : scraping ? IncidentKind.DISTRIBUTED_SCRAPING : IncidentKind.ENUMERATION,
+                Incident.Origin.STREAM,
                 event.source(), event.windowStart(), event.windowEnd());
         i.actor = event.actor();
         i.partnerId = event.partner();
@@ -72,7 +74,10 @@ public class IncidentOpener {
         i.misses = event.misses();
         i.failedVerifications = event.failedVerifications();
         i.blockedUntil = event.blockedUntil();
-        i.description = scraping
+        i.description = surge
+                ? "Public lookups that matched no shipment surged, all clients together (tracking numbers being guessed): no actor or "
+                        + "partner is known, so no scope can be read; an officer reviews it."
+                : scraping
                 ? "Tracking numbers of partner " + event.partner() + " were looked up from many addresses (distributed scraping)."
                 : "One " + (event.bucket() ? "network" : "client") + " looked up many tracking numbers (enumeration).";
         i.persist();
@@ -126,6 +131,12 @@ public class IncidentOpener {
                 ORDER BY opened_at LIMIT 1""")
                 .setParameter(1, actor).setParameter(2, String.join(",", members)).getResultList();
         return ids.isEmpty() ? Optional.empty() : Optional.of(em.find(Incident.class, ids.get(0), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Misses of all clients have no actor or partner: one open surge incident gathers them. */
+    private Optional<Incident> openSurge() {
+        return Incident.<Incident>find("status <> ?1 and kind = ?2 order by openedAt", IncidentStatus.CLOSED, IncidentKind.MISSES_SURGE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     private Optional<Incident> openForPartner(String partner) {

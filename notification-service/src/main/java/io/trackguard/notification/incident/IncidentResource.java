@@ -60,7 +60,7 @@ public class IncidentResource {
     @Operation(summary = "Incidents, newest first; filtered by status, kind, partner and period (incidents whose window meets it)")
     public Views.Page<Views.Summary> list(
             @QueryParam("status") @Pattern(regexp = "DETECTED|SCOPING|ASSESSED|NOTIFYING|NOTIFIED|CLOSED") String status,
-            @QueryParam("kind") @Pattern(regexp = "ENUMERATION|DISTRIBUTED_SCRAPING|UNAUTHORISED_ACCESS|OTHER") String kind,
+            @QueryParam("kind") @Pattern(regexp = "ENUMERATION|DISTRIBUTED_SCRAPING|MISSES_SURGE|UNAUTHORISED_ACCESS|OTHER") String kind,
             @QueryParam("partner") @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String partner,
             @QueryParam("from") @Size(max = 40) String from,
             @QueryParam("to") @Size(max = 40) String to,

@@ -126,6 +126,8 @@ public class Reports {
                     + " in the window).";
             case DISTRIBUTED_SCRAPING -> "The partner's tracking numbers were looked up from many addresses at once, each staying under "
                     + "the per-client limits (" + i.distinctNumbers + " distinct numbers in the window).";
+            case MISSES_SURGE -> "Public lookups that matched no shipment surged, all clients together (" + i.misses
+                    + " in the window): someone was guessing tracking numbers.";
             case UNAUTHORISED_ACCESS, OTHER -> "As described by the privacy officer who recorded the incident.";
         };
         List<String> reduce = new ArrayList<>();

@@ -141,6 +141,38 @@ class SecurityEventConsumerTest {
                 event.get("actor")), "CLOSED"::equals);
     }
 
+    @Test
+    void aSurgeOfMissesOpensAnIncidentWithoutScopeThatWaitsForAnOfficerAndASecondOneUpdatesIt() {
+        String first = Events.add(Events.missesSurge(1500));
+        Await.until("the surge handled", () -> Db.value("SELECT outcome FROM processed_event WHERE entry_id = ?", first),
+                o -> o != null && !"PENDING".equals(o));
+        assertEquals("OPENED", Db.value("SELECT outcome FROM processed_event WHERE entry_id = ?", first), "not dead-lettered");
+        Object incident = Db.value("SELECT incident_id FROM processed_event WHERE entry_id = ?", first);
+        Await.until("assessed", () -> Db.value("SELECT status FROM incident WHERE id = ?", incident), "ASSESSED"::equals);
+        Map<String, Object> row = Db.rows("SELECT kind, actor_pseudonym, partner_id, decision, risk, misses, shipments_exposed, "
+                + "assessment_reasons FROM incident WHERE id = ?", incident).get(0);
+        assertEquals("MISSES_SURGE", row.get("kind"));
+        assertEquals(null, row.get("actor_pseudonym"));
+        assertEquals(null, row.get("partner_id"));
+        assertEquals("PENDING", row.get("decision"), "waits for an officer");
+        assertEquals("UNKNOWN", row.get("risk"));
+        assertEquals(1500, row.get("misses"));
+        assertEquals(0, row.get("shipments_exposed"));
+        assertTrue(row.get("assessment_reasons").toString().contains("matched no shipment, all clients together"), row.toString());
+        assertTrue(StandIns.EXPOSURE_QUERIES.stream().noneMatch("partner:null"::equals), "nothing to ask tracking-service about");
+        assertEquals(1, Db.count("SELECT count(*) FROM incident_history WHERE incident_id = ? AND what = 'ASSESSMENT' "
+                + "AND by_whom = 'rule:scope-unreadable' AND reason LIKE '%all clients together%'", incident),
+                "the reason is recorded in the history");
+
+        String second = Events.add(Events.missesSurge(2400));
+        Await.until("the second surge handled", () -> Db.value("SELECT outcome FROM processed_event WHERE entry_id = ?", second),
+                o -> o != null && !"PENDING".equals(o));
+        assertEquals("UPDATED", Db.value("SELECT outcome FROM processed_event WHERE entry_id = ?", second));
+        assertEquals(incident, Db.value("SELECT incident_id FROM processed_event WHERE entry_id = ?", second), "the same incident");
+        assertEquals(2400, ((Number) Db.value("SELECT misses FROM incident WHERE id = ?", incident)).intValue());
+        assertEquals(1, Db.count("SELECT count(*) FROM incident WHERE kind = 'MISSES_SURGE' AND status <> 'CLOSED'"));
+    }
+
     /** PostgreSQL keeps microseconds (rounded): the same instant to the millisecond. */
     static void assertSameTime(Instant expected, Object stored, String what) {
         Instant seen = ((java.sql.Timestamp) stored).toInstant();

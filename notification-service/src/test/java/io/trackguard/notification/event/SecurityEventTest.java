@@ -102,4 +102,20 @@ class SecurityEventTest {
         SecurityEvent.Malformed m = assertThrows(SecurityEvent.Malformed.class, () -> SecurityEvent.parse(fields));
         assertTrue(m.getMessage().contains(reason), m.getMessage() + " should say " + reason);
     }
+
+    @Test
+    void aSurgeOfMissesHasNeitherActorNorPartner() throws Exception {
+        Map<String, String> surge = valid();
+        surge.remove("actor");
+        surge.remove("blockedUntil");
+        surge.put("type", "MISSES_SURGE");
+        SecurityEvent s = SecurityEvent.parse(surge);
+        assertEquals(SecurityEvent.Type.MISSES_SURGE, s.type());
+        assertEquals(null, s.actor());
+        assertEquals(null, s.partner());
+
+        surge.put("actor", "ip:3f2aB_9");
+        SecurityEvent.Malformed withActor = assertThrows(SecurityEvent.Malformed.class, () -> SecurityEvent.parse(surge));
+        assertTrue(withActor.getMessage().contains("none for MISSES_SURGE"), withActor.getMessage());
+    }
 }

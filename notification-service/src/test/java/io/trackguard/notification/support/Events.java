@@ -46,4 +46,18 @@ public final class Events {
         e.put("evidence", "40 distinct numbers of partner " + partner + " from 35 addresses");
         return new LinkedHashMap<>(e);
     }
+
+    /** A MISSES_SURGE event as tracking-service's MissesSignal writes it: all clients together, no actor, no partner. */
+    public static Map<String, String> missesSurge(int misses) {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("type", "MISSES_SURGE");
+        e.put("windowStart", Instant.now().minusSeconds(60).toString());
+        e.put("windowEnd", Instant.now().toString());
+        e.put("distinctNumbers", "0");
+        e.put("misses", String.valueOf(misses));
+        e.put("failedVerifications", "0");
+        e.put("evidence", misses + " public lookups matched nothing in PT1M, all clients together (normal about 40 per window, threshold 1000)");
+        e.put("source", "tracking-service");
+        return e;
+    }
 }
