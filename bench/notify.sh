@@ -40,14 +40,15 @@ python3 "$ROOT/bench/smtp_sink.py" "$SMTP_PORT" "$WORK/sink.status" > "$WORK/sin
 echo $! > "$WORK/sink.pid"
 
 log "starting tracking-service (tracking_bench, emptied)"
-QUARKUS_HTTP_PORT=$TRACKING_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/tracking_bench \
+set -a; source "$ROOT/scripts/demo-env/tracking-service.env"; set +a   # DEMO-ONLY keys: the jar refuses to start without them
+QUARKUS_HTTP_PORT=$TRACKING_PORT QUARKUS_MANAGEMENT_PORT=19080 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/tracking_bench \
 QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=true \
 QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/trackguard" \
 TRACKGUARD_RATELIMIT_KEY_PREFIX="${RUN}rl:" TRACKGUARD_ABUSE_KEY_PREFIX="${RUN}abuse:" TRACKGUARD_ABUSE_STREAM="${RUN}events" \
 TRACKGUARD_RECIPIENT_SPENT_LINK_PREFIX="${RUN}link:" QUARKUS_LOG_LEVEL=WARN \
   setsid java -Xmx512m -jar "$ROOT/tracking-service/target/quarkus-app/quarkus-run.jar" > "$WORK/tracking.log" 2>&1 < /dev/null &
 echo $! > "$WORK/tracking.pid"
-wait_http "http://127.0.0.1:$TRACKING_PORT/q/health/ready" 90 "$(cat "$WORK/tracking.pid")" || die "tracking-service did not start ($WORK/tracking.log)"
+wait_http "http://127.0.0.1:19080/q/health/ready" 90 "$(cat "$WORK/tracking.pid")" || die "tracking-service did not start ($WORK/tracking.log)"
 
 log "seeding $PEOPLE shipments of a sensitive partner, and what one actor saw of each"
 python3 "$ROOT/bench/numbers.py" "$PEOPLE" > "$WORK/numbers.txt"
@@ -76,7 +77,8 @@ PY
 PGPASSWORD=demo-only-tracking psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U tracking -d tracking_bench -f "$WORK/seed.sql" >/dev/null
 
 log "starting notification-service (notification_e2e, emptied)"
-QUARKUS_HTTP_PORT=$NOTIFY_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/notification_e2e \
+unset QUARKUS_FLYWAY_PASSWORD; set -a; source "$ROOT/scripts/demo-env/notification-service.env"; set +a
+QUARKUS_HTTP_PORT=$NOTIFY_PORT QUARKUS_MANAGEMENT_PORT=19082 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/notification_e2e \
 QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=true \
 QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/trackguard" \
 QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET=demo-only-notification-service-secret \
@@ -90,7 +92,7 @@ TRACKGUARD_NOTIFY_ORGANISATION_CONTACT_NAME="Bench Officer" TRACKGUARD_NOTIFY_CL
 QUARKUS_LOG_LEVEL=WARN \
   setsid java -Xmx512m -jar "$ROOT/notification-service/target/quarkus-app/quarkus-run.jar" > "$WORK/notification.log" 2>&1 < /dev/null &
 echo $! > "$WORK/notification.pid"
-wait_http "http://127.0.0.1:$NOTIFY_PORT/q/health/ready" 90 "$(cat "$WORK/notification.pid")" || die "notification-service did not start ($WORK/notification.log)"
+wait_http "http://127.0.0.1:19082/q/health/ready" 90 "$(cat "$WORK/notification.pid")" || die "notification-service did not start ($WORK/notification.log)"
 sleep 3 # its consumer group exists and its pollers run
 
 WINDOW_START=$(date -u -d '-10 min' +%Y-%m-%dT%H:%M:%SZ)

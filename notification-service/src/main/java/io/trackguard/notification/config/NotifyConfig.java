@@ -82,6 +82,14 @@ public interface NotifyConfig {
         @WithDefault("500")
         int pageSize();
 
+        /**
+         * How long after the end of an incident's window its scope is first read: each
+         * tracking-service replica writes its access records in batches (every second), so what
+         * was disclosed just before the event reaches the audit log a moment after it.
+         */
+        @WithDefault("3s")
+        Duration settle();
+
         /** Added before and after an incident's window when asking what was disclosed. */
         @WithDefault("10m")
         Duration margin();

@@ -61,6 +61,10 @@ public class ScopeStore {
         this.config = config.scope();
     }
 
+    /**
+     * The next incident whose scope needs reading, or null; an incident from the stream only once its
+     * window ended at least scope.settle ago (an officer's period is read at once).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Claim claimNext(Duration lease) {
         @SuppressWarnings("unchecked")
@@ -68,7 +72,9 @@ public class ScopeStore {
                 SELECT id FROM incident
                 WHERE status <> 'CLOSED' AND scoped_revision < revision
                   AND (scope_next_at IS NULL OR scope_next_at <= now()) AND (scope_lease_until IS NULL OR scope_lease_until < now())
-                ORDER BY opened_at LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
+                  AND (origin = 'MANUAL' OR window_end <= now() - make_interval(secs => ?1))
+                ORDER BY opened_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, config.settle().toMillis() / 1000.0).getResultList();
         if (ids.isEmpty()) {
             return null;
         }
