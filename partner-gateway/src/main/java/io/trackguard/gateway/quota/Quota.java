@@ -61,16 +61,7 @@ public class Quota {
         if (!known.enabled()) {
             throw disabled();
         }
-        String planName = known.plan();
-        GatewayConfig.Plan plan = config.plans().get(planName);
-        if (plan == null) {
-            planName = config.defaultPlan();
-            plan = config.plans().get(planName);
-        }
-        RateLimitPolicy rate = RateLimitPolicy.rate("quota-" + planName, plan.rate(), Duration.ofSeconds(1), plan.burst());
-        RateLimitPolicy daily = RateLimitPolicy.window("daily-" + planName, plan.daily(), Duration.ofDays(1));
-        RateLimiter.Combined combined = limiter.decideWith(
-                List.of(new LimitCheck(rate, partnerId, (int) Math.min(units, plan.burst())), new LimitCheck(daily, partnerId, units)),
+        RateLimiter.Combined combined = limiter.decideWith(checks(partnerId, known.plan(), units),
                 List.of(flags.read(Flags.PARTNER_DISABLED, partnerId)));
         if (!combined.extra().isEmpty() && Flags.isSet(combined.extra().get(0))) {
             // disabled on some replica a moment ago: its tokens are refused everywhere from now on
@@ -83,6 +74,21 @@ public class Quota {
                     "Your plan's limit is reached; try again in " + Math.max(1, decision.retryAfterSeconds()) + " seconds."),
                     decision.headers());
         }
+    }
+
+    /**
+     * What a request of {@code units} takes from the partner's plan (an unknown plan: the default
+     * one): the same keys on every replica, so that all of them share one quota.
+     */
+    List<LimitCheck> checks(String partnerId, String planName, int units) {
+        GatewayConfig.Plan plan = config.plans().get(planName);
+        if (plan == null) {
+            planName = config.defaultPlan();
+            plan = config.plans().get(planName);
+        }
+        RateLimitPolicy rate = RateLimitPolicy.rate("quota-" + planName, plan.rate(), Duration.ofSeconds(1), plan.burst());
+        RateLimitPolicy daily = RateLimitPolicy.window("daily-" + planName, plan.daily(), Duration.ofDays(1));
+        return List.of(new LimitCheck(rate, partnerId, (int) Math.min(units, plan.burst())), new LimitCheck(daily, partnerId, units));
     }
 
     private static ProblemException disabled() {
