@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.XAddArgs;
+import io.trackguard.tracking.audit.AccessLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -22,17 +23,23 @@ public class SecurityEvents {
     private final AbuseConfig config;
     private final StreamCommands<String, String, String> streams;
     private final MeterRegistry metrics;
+    private final AccessLog accessLog;
 
-    public SecurityEvents(AbuseConfig config, RedisDataSource redis, MeterRegistry metrics) {
+    public SecurityEvents(AbuseConfig config, RedisDataSource redis, MeterRegistry metrics, AccessLog accessLog) {
         this.config = config;
         this.streams = redis.stream(String.class);
         this.metrics = metrics;
+        this.accessLog = accessLog;
     }
 
     void emit(Map<String, String> event) {
         String type = event.get("type");
         metrics.counter("trackguard.security.events", "type", type).increment();
         String who = event.getOrDefault("actor", event.getOrDefault("partner", "all clients"));
+        // notification-service reads the incident's scope from the audit log: what this replica answered
+        // before the event is written first, so the scope never misses it (other replicas' records
+        // follow within their flush interval, which notification-service's scope.settle waits out).
+        accessLog.flush();
         try {
             streams.xadd(config.stream(), new XAddArgs().maxlen(config.streamMaxLength()).nearlyExactTrimming(), event);
             LOG.warnf("security event %s: %s (%s)", type, who, event.get("evidence"));
