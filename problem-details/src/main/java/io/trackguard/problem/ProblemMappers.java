@@ -117,6 +117,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DependencyFailures.isDependencyFailure(e)) {
+            // the dependency's failure, not ours: the same request succeeds once it is back
+            LOG.warnf("dependency unavailable (%s), request %s", e.getClass().getSimpleName(), requestId());
+            return answer(ProblemRoutes.unavailable(), Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(responses.retryAfterSeconds())));
+        }
         LOG.errorf(e, "unhandled exception, request %s", requestId());
         return answer(ProblemRoutes.problemFor(500), Map.of());
     }

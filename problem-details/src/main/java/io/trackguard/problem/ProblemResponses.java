@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Turns a {@link Problem} into an HTTP answer, for JAX-RS and for plain Vert.x routes alike. */
 @ApplicationScoped
@@ -14,10 +15,21 @@ public class ProblemResponses {
 
     private final ObjectMapper objectMapper;
     private final RoutingContext currentRequest;
+    private final int retryAfterSeconds;
 
-    public ProblemResponses(ObjectMapper objectMapper, RoutingContext currentRequest) {
+    public ProblemResponses(ObjectMapper objectMapper, RoutingContext currentRequest,
+                            @ConfigProperty(name = "trackguard.problem.unavailable-retry-after", defaultValue = "5") int retryAfterSeconds) {
         this.objectMapper = objectMapper;
         this.currentRequest = currentRequest;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /**
+     * Retry-After of a 503 for a dependency that failed: about the time the pools and clients take
+     * to notice it is back (trackguard.problem.unavailable-retry-after, seconds).
+     */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The answer to the current JAX-RS request, carrying its request id. */

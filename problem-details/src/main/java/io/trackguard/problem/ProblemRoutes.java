@@ -51,6 +51,13 @@ public class ProblemRoutes {
                 return;
             }
             int status = ctx.statusCode();
+            if (ctx.failure() != null && (status < 400 || status == 500) && DependencyFailures.isDependencyFailure(ctx.failure())) {
+                LOG.warnf("dependency unavailable (%s), request %s", ctx.failure().getClass().getSimpleName(),
+                        (Object) ctx.get(RequestIds.PROPERTY));
+                ctx.response().putHeader("Retry-After", String.valueOf(responses.retryAfterSeconds()));
+                responses.write(ctx, unavailable());
+                return;
+            }
             if (ctx.failure() != null && status < 400) {
                 status = 500;
                 LOG.errorf(ctx.failure(), "unhandled failure, request %s", (Object) ctx.get(RequestIds.PROPERTY));
@@ -65,6 +72,12 @@ public class ProblemRoutes {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** The answer to a request that a dependency (database, Redis, Keycloak, another service) could not serve. */
+    public static Problem unavailable() {
+        return Problem.typed(DependencyFailures.SLUG, 503, "Service temporarily unavailable",
+                "A service this answer depends on cannot be reached right now. Try again after Retry-After seconds.");
     }
 
     static Problem problemFor(int status) {

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackguard.gateway.config.GatewayConfig;
 import io.trackguard.gateway.partner.Partner;
+import io.quarkus.oidc.client.NamedOidcClient;
+import io.quarkus.oidc.client.OidcClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -31,12 +34,17 @@ public class KeycloakAdmin {
     public record CreatedClient(String clientId, String secret, String registrationToken) {
     }
 
+    /** How long onboarding waits for the onboarding account's token. */
+    private static final Duration TOKEN_WAIT = Duration.ofSeconds(5);
+
     private final KeycloakAdminApi api;
     private final GatewayConfig.KeycloakAdmin config;
+    private final OidcClient onboardingAccount;
 
-    public KeycloakAdmin(@RestClient KeycloakAdminApi api, GatewayConfig gateway) {
+    public KeycloakAdmin(@RestClient KeycloakAdminApi api, GatewayConfig gateway, @NamedOidcClient("onboarding") OidcClient onboardingAccount) {
         this.api = api;
         this.config = gateway.keycloak();
+        this.onboardingAccount = onboardingAccount;
     }
 
     @Timeout(10_000)
@@ -86,8 +94,9 @@ public class KeycloakAdmin {
         return Partner.clientIdOf(partnerId);
     }
 
+    /** The onboarding account's client-credentials token, from quarkus-oidc-client (named client "onboarding"). */
     private String bearer() {
-        return "Bearer " + api.token(config.realm(), "client_credentials", config.clientId(), config.clientSecret()).path("access_token").asText();
+        return "Bearer " + onboardingAccount.getTokens().await().atMost(TOKEN_WAIT).getAccessToken();
     }
 
     private static ObjectNode representation(String clientId, String partnerId, String displayName, boolean sensitive) {

@@ -3,7 +3,6 @@ package io.trackguard.gateway.onboarding;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,19 +16,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * The few Keycloak calls onboarding needs: a token, and the Client Registration Service (never
+ * The few Keycloak calls onboarding needs: the Client Registration Service (never
  * the admin API: the onboarding account may only register clients, and change each one with that
- * client's own registration access token). Only KeycloakAdmin uses it.
+ * client's own registration access token). The onboarding account's token comes from
+ * quarkus-oidc-client (named client "onboarding"). Only KeycloakAdmin uses it.
  */
 @RegisterRestClient(configKey = "keycloak")
 @Produces(MediaType.APPLICATION_JSON)
 interface KeycloakAdminApi {
-
-    @POST
-    @Path("/realms/{realm}/protocol/openid-connect/token")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    JsonNode token(@PathParam("realm") String realm, @FormParam("grant_type") String grantType,
-                   @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret);
 
     /** Registers a client with the onboarding account's token; the answer has its secret and registration access token. */
     @POST

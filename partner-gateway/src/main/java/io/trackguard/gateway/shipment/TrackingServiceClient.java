@@ -19,8 +19,17 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * failures and open the breaker. Reads and cancels (idempotent) are retried with jitter; a
  * create only when the connection was refused, since then it surely never arrived. A create
  * whose outcome is unknown is settled by the partner's retry with the same Idempotency-Key.
+ *
+ * <p>Every call has a timeout, retries, a circuit breaker and a bulkhead, declared once on the
+ * class; their values are in application.properties ("Fault tolerance of the tracking-service
+ * client"), the one place to tune them. Only what differs is said on a method: reads have a
+ * timeout of their own, and a create or a link is retried only when it surely never arrived.
  */
 @ApplicationScoped
+@Timeout
+@Retry
+@CircuitBreaker
+@Bulkhead
 public class TrackingServiceClient {
 
     /**
@@ -39,51 +48,31 @@ public class TrackingServiceClient {
         this.api = api;
     }
 
-    @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = TrackingServiceUnreachableException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Bulkhead(64)
+    @Retry(retryOn = TrackingServiceUnreachableException.class)
     public Answer create(JsonNode shipment) {
         return call(() -> api.create(shipment));
     }
 
-    @Timeout(2000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Bulkhead(64)
+    @Timeout
     public Answer get(String trackingNumber) {
         return call(() -> api.get(trackingNumber));
     }
 
-    @Timeout(2000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Bulkhead(64)
+    @Timeout
     public Answer events(String trackingNumber) {
         return call(() -> api.events(trackingNumber));
     }
 
-    @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Bulkhead(64)
     public Answer cancel(String trackingNumber) {
         return call(() -> api.cancel(trackingNumber));
     }
 
-    @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Bulkhead(64)
     public Answer list(String reference, String status, String createdFrom, String createdTo, String cursor, Integer limit) {
         return call(() -> api.list(reference, status, createdFrom, createdTo, cursor, limit));
     }
 
     /** A one-time recipient link: minted by tracking-service, so a timeout is not retried (a second link would be minted). */
-    @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = TrackingServiceUnreachableException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Bulkhead(64)
+    @Retry(retryOn = TrackingServiceUnreachableException.class)
     public Answer recipientLink(String trackingNumber) {
         return call(() -> api.recipientLink(trackingNumber));
     }
