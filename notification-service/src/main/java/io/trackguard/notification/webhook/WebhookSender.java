@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,11 +85,14 @@ public class WebhookSender {
         try {
             do {
                 again.set(false);
-                fanOut();
-                List<DeliveryStore.Claimed> batch;
-                while (!(batch = store.claim(config.batchSize(), config.lease())).isEmpty()) {
+                // one batch fanned out, one batch sent, in turn: a burst of events is not all fanned out before the first is sent
+                boolean more = true;
+                while (more) {
+                    int fanned = fanOut();
+                    List<DeliveryStore.Claimed> batch = store.claim(config.batchSize(), config.lease());
                     deliver(batch);
                     attempts += batch.size();
+                    more = fanned > 0 || !batch.isEmpty();
                 }
             } while (again.get());
         } catch (RuntimeException e) {
@@ -99,19 +103,30 @@ public class WebhookSender {
         return attempts;
     }
 
-    private void fanOut() {
-        List<DeliveryStore.Event> events;
-        while (!(events = store.toFanOut(config.batchSize())).isEmpty()) {
-            for (DeliveryStore.Event e : events) {
-                // partner-gateway away: Unavailable ends this pass; the event waits for the next
-                if (!store.fanOut(e, subscriptions.of(e.partnerId(), e.type()))) {
-                    return; // another replica is fanning out
-                }
+    /**
+     * Writes the deliveries of one batch of events; answers how many events (0 when another replica
+     * is fanning out). The partner's subscriptions are read once per partner and type in a batch.
+     */
+    private int fanOut() {
+        List<DeliveryStore.Event> events = store.toFanOut(config.batchSize());
+        Map<String, List<Subscriptions.Subscription>> matching = new HashMap<>();
+        int n = 0;
+        for (DeliveryStore.Event e : events) {
+            // partner-gateway away: Unavailable ends this pass; the event waits for the next
+            List<Subscriptions.Subscription> subs = matching.computeIfAbsent(e.partnerId() + "\u0000" + e.type(),
+                    k -> subscriptions.of(e.partnerId(), e.type()));
+            if (!store.fanOut(e, subs)) {
+                return n; // another replica is fanning out
             }
+            n++;
         }
+        return n;
     }
 
     private void deliver(List<DeliveryStore.Claimed> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         Queue<DeliveryStore.Claimed> queue = new ConcurrentLinkedQueue<>(batch);
         Map<String, List<Subscriptions.Subscription>> byPartner = new ConcurrentHashMap<>();
         int workers = Math.min(config.concurrency(), batch.size());
