@@ -54,12 +54,12 @@ public class ShipmentEventRelay {
         }
     }
 
-    /** Relays one batch; answers how many rows were relayed (0 also when another replica holds the relay). */
+    /** Relays one batch; answers how many rows were relayed, or -1 when another replica (or poll) holds the relay. */
     @Transactional
     public int relayOnce() {
         Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, RELAY_LOCK).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
-            return 0;
+            return -1;
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
