@@ -29,6 +29,8 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
     public static final String TOKEN = "stand-in-service-token";
     public static final Map<String, List<ObjectNode>> EXPOSURES = new ConcurrentHashMap<>();
     public static final Map<String, ObjectNode> PARTNERS = new ConcurrentHashMap<>();
+    /** partner-gateway's webhook subscriptions, by partner (with their secrets, as its internal read answers). */
+    public static final Map<String, List<ObjectNode>> SUBSCRIPTIONS = new ConcurrentHashMap<>();
     public static final Map<String, AtomicInteger> LINKS = new ConcurrentHashMap<>();
     public static final List<String> EXPOSURE_QUERIES = new CopyOnWriteArrayList<>();
     public static final AtomicInteger TOKEN_REQUESTS = new AtomicInteger();
@@ -57,6 +59,16 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         PARTNERS.put(id, p);
     }
 
+    /** A subscription of the partner: its id, URL, event filter and secret(s); previousSecret may be null. */
+    public static ObjectNode subscription(String partner, java.util.UUID id, String url, List<String> events, String secret,
+                                          String previousSecret) {
+        ObjectNode s = JSON.createObjectNode().put("id", id.toString()).put("url", url).put("secret", secret);
+        s.put("previousSecret", previousSecret);
+        events.forEach(s.putArray("events")::add);
+        SUBSCRIPTIONS.computeIfAbsent(partner, k -> new CopyOnWriteArrayList<>()).add(s);
+        return s;
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -68,6 +80,7 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         server.createContext("/internal/v1/exposures", this::exposures);
         server.createContext("/internal/v1/recipient-links", this::links);
         server.createContext("/internal/v1/partners/", this::partners);
+        server.createContext("/internal/v1/webhooks", this::webhooks);
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -157,6 +170,27 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
             } else {
                 send(x, 200, p.toString());
             }
+        }
+    }
+
+    private void webhooks(HttpExchange x) throws IOException {
+        try (x) {
+            if (!authorised(x)) {
+                send(x, 401, "{\"status\":401}");
+                return;
+            }
+            Map<String, String> q = query(x.getRequestURI().getRawQuery());
+            ArrayNode out = JSON.createArrayNode();
+            for (ObjectNode s : SUBSCRIPTIONS.getOrDefault(q.get("partner"), List.of())) {
+                boolean matches = q.get("event") == null;
+                for (var e : s.path("events")) {
+                    matches |= e.asText().equals(q.get("event"));
+                }
+                if (matches) {
+                    out.add(s);
+                }
+            }
+            send(x, 200, out.toString());
         }
     }
 

@@ -27,6 +27,10 @@ public interface GatewayConfig {
     /** AES-256 key (base64) that encrypts webhook signing secrets at rest. Set in production. */
     String webhookSecretKey();
 
+    /** How long a rotated webhook secret still signs deliveries, besides the new one (Standard Webhooks' overlap). */
+    @WithDefault("24h")
+    Duration webhookRotationOverlap();
+
     /** Allow plain-http webhook URLs to loopback addresses (local runs only). */
     @WithDefault("false")
     boolean allowHttpLoopbackWebhooks();

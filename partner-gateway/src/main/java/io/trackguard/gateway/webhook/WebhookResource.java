@@ -5,16 +5,21 @@ import io.trackguard.gateway.partner.PartnerCaller;
 import io.trackguard.gateway.quota.Quota;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -40,11 +45,13 @@ public class WebhookResource {
     private final WebhookService webhooks;
     private final PartnerCaller caller;
     private final Quota quota;
+    private final DeliveryRelay deliveries;
 
-    public WebhookResource(WebhookService webhooks, PartnerCaller caller, Quota quota) {
+    public WebhookResource(WebhookService webhooks, PartnerCaller caller, Quota quota, DeliveryRelay deliveries) {
         this.webhooks = webhooks;
         this.caller = caller;
         this.quota = quota;
+        this.deliveries = deliveries;
     }
 
     @POST
@@ -84,6 +91,50 @@ public class WebhookResource {
     @Operation(summary = "A new signing secret for one of your subscriptions, in this answer only")
     public WebhookService.View rotate(@PathParam("id") String id) {
         return webhooks.rotate(admitted(), uuid(id)).orElseThrow(WebhookResource::notFound);
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @PermissionsAllowed("webhooks:manage")
+    @Operation(summary = "The newest deliveries to one of your subscriptions: status, attempts with status codes, the next try")
+    public JsonNode deliveries(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
+        String partnerId = admitted();
+        return deliveries.list(partnerId, owned(partnerId, id), limit);
+    }
+
+    @POST
+    @Path("{id}/deliveries/{deliveryId}/retry")
+    @Consumes(MediaType.WILDCARD)
+    @PermissionsAllowed("webhooks:manage")
+    @Operation(summary = "Send one of your deliveries again now, with the same webhook-id")
+    @APIResponse(responseCode = "202", description = "Queued for an attempt now")
+    public Response retry(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+        String partnerId = admitted();
+        UUID subscription = owned(partnerId, id);
+        return deliveries.retry(partnerId, subscription, uuid(deliveryId))
+                .map(queued -> Response.accepted(queued).build())
+                .orElseThrow(() -> new ProblemException(Problem.typed("delivery-not-found", 404, "Delivery not found",
+                        "No delivery with this id to this subscription is yours, or it is being sent, or the endpoint is disabled.")));
+    }
+
+    @POST
+    @Path("{id}/test")
+    @Consumes(MediaType.WILDCARD)
+    @PermissionsAllowed("webhooks:manage")
+    @Operation(summary = "Send a signed webhook.ping to one of your subscriptions")
+    @APIResponse(responseCode = "202", description = "Queued; its delivery shows in .../deliveries")
+    public Response test(@PathParam("id") String id) {
+        String partnerId = admitted();
+        return Response.accepted(deliveries.ping(partnerId, owned(partnerId, id))).build();
+    }
+
+    /** The subscription's id when it is the partner's; another partner's is as absent as a missing one. */
+    private UUID owned(String partnerId, String id) {
+        UUID subscription = uuid(id);
+        if (!webhooks.owns(partnerId, subscription)) {
+            throw notFound();
+        }
+        return subscription;
     }
 
     private String admitted() {

@@ -5,6 +5,7 @@ import io.trackguard.gateway.config.GatewayConfig;
 import io.trackguard.gateway.sealing.SecretBox;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
+import io.trackguard.webhook.targets.WebhookTargets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.InetAddress;
@@ -23,13 +24,17 @@ import java.util.UUID;
 public class WebhookService {
 
     public static final Set<String> EVENTS = Set.of("shipment.created", "shipment.accepted", "shipment.in_transit",
-            "shipment.out_for_delivery", "shipment.delivered", "shipment.cancelled");
+            "shipment.out_for_delivery", "shipment.delivered", "shipment.cancelled", "incident.notice");
     static final int MAX_PER_PARTNER = 20;
 
-    /** A subscription as its partner sees it; {@code secret} only right after creation or rotation. */
+    /**
+     * A subscription as its partner sees it; {@code secret} only right after creation or rotation.
+     * {@code previousSecret}: for notification-service only, during a rotation's overlap.
+     */
     @RegisterForReflection
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record View(UUID id, String url, List<String> events, Instant createdAt, Instant secretRotatedAt, String secret) {
+    public record View(UUID id, String url, List<String> events, Instant createdAt, Instant secretRotatedAt, String secret,
+                       String previousSecret) {
     }
 
     private final SecretBox secrets;
@@ -66,6 +71,12 @@ public class WebhookService {
                 .map(s -> view(s, null)).toList();
     }
 
+    /** Whether the subscription is the partner's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean owns(String partnerId, UUID id) {
+        return WebhookSubscription.count("id = ?1 and partnerId = ?2", id, partnerId) == 1;
+    }
+
     public boolean delete(String partnerId, UUID id) {
         return WebhookSubscription.delete("id = ?1 and partnerId = ?2", id, partnerId) == 1;
     }
@@ -74,8 +85,11 @@ public class WebhookService {
         return WebhookSubscription.<WebhookSubscription>find("id = ?1 and partnerId = ?2", id, partnerId).firstResultOptional()
                 .map(s -> {
                     String secret = secrets.newSecret();
-                    s.secretCiphertext = secrets.seal(secret);
+                    // the secret it replaces still signs for the overlap, so the partner can switch without losing a delivery
+                    s.previousSecretCiphertext = s.secretCiphertext;
                     s.secretRotatedAt = Instant.now();
+                    s.previousSecretUntil = s.secretRotatedAt.plus(config.webhookRotationOverlap());
+                    s.secretCiphertext = secrets.seal(secret);
                     return view(s, secret);
                 });
     }
@@ -85,7 +99,12 @@ public class WebhookService {
     public List<View> forDelivery(String partnerId, String event) {
         return WebhookSubscription.<WebhookSubscription>list("partnerId", partnerId).stream()
                 .filter(s -> event == null || Arrays.asList(s.events).contains(event))
-                .map(s -> view(s, secrets.open(s.secretCiphertext))).toList();
+                .map(s -> {
+                    boolean overlap = s.previousSecretCiphertext != null && s.previousSecretUntil != null
+                            && Instant.now().isBefore(s.previousSecretUntil);
+                    return new View(s.id, s.url, List.of(s.events), s.createdAt, s.secretRotatedAt, secrets.open(s.secretCiphertext),
+                            overlap ? secrets.open(s.previousSecretCiphertext) : null);
+                }).toList();
     }
 
     private URI validUrl(String url) {
@@ -138,7 +157,7 @@ public class WebhookService {
     }
 
     private static View view(WebhookSubscription s, String secret) {
-        return new View(s.id, s.url, List.of(s.events), s.createdAt, s.secretRotatedAt, secret);
+        return new View(s.id, s.url, List.of(s.events), s.createdAt, s.secretRotatedAt, secret, null);
     }
 
     private static ProblemException invalid(String detail) {

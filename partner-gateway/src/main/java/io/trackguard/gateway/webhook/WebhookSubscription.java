@@ -30,4 +30,9 @@ public class WebhookSubscription extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "secret_rotated_at", nullable = false)
     public Instant secretRotatedAt;
+    /** The secret before the last rotation, still signed with until previousSecretUntil (encrypted). */
+    @Column(name = "previous_secret_ciphertext")
+    public String previousSecretCiphertext;
+    @Column(name = "previous_secret_until")
+    public Instant previousSecretUntil;
 }

@@ -53,10 +53,17 @@ class WebhookResourceTest {
                 .body("secret", startsWith("whsec_")).extract().path("secret");
         assertNotEquals(created.get("secret"), rotated);
 
-        String delivery = given().auth().oauth2(notificationService()).queryParam("partner", "ocs").queryParam("event", "shipment.delivered")
-                .get("/internal/v1/webhooks").then().statusCode(200).extract().asString();
-        assertFalse(delivery.contains((String) created.get("secret")), "the old secret is gone");
-        assertEquals(true, delivery.contains(rotated), "notification-service gets the current secret to sign with");
+        Map<String, Object> delivery = given().auth().oauth2(notificationService()).queryParam("partner", "ocs")
+                .queryParam("event", "shipment.delivered").get("/internal/v1/webhooks").then().statusCode(200)
+                .extract().jsonPath().getMap("find { it.id == '" + id + "' }");
+        assertEquals(rotated, delivery.get("secret"), "notification-service gets the current secret to sign with");
+        assertEquals(created.get("secret"), delivery.get("previousSecret"), "and the one it replaced, for the rotation's overlap");
+        String rotatedAgain = as(partner("ocs")).post("/api/v1/webhooks/" + id + "/rotate-secret").then().statusCode(200)
+                .extract().path("secret");
+        String afterTwo = given().auth().oauth2(notificationService()).queryParam("partner", "ocs").get("/internal/v1/webhooks")
+                .then().statusCode(200).extract().asString();
+        assertFalse(afterTwo.contains((String) created.get("secret")), "the first secret is gone after the second rotation");
+        assertEquals(true, afterTwo.contains(rotatedAgain) && afterTwo.contains(rotated));
         given().auth().oauth2(partner("ocs")).queryParam("partner", "ocs").get("/internal/v1/webhooks").then().statusCode(403);
 
         as(partner("ocs")).delete("/api/v1/webhooks/" + id).then().statusCode(204);

@@ -6,8 +6,10 @@ import io.trackguard.tracking.shipment.Shipment;
 import io.trackguard.tracking.shipment.ShipmentNotFound;
 import io.trackguard.tracking.shipment.ShipmentService;
 import io.trackguard.tracking.shipment.ShipmentStatus;
+import io.trackguard.tracking.shipment.ShipmentStatusChanged;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +24,11 @@ public class ScanService {
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final ShipmentService shipments;
+    private final Event<ShipmentStatusChanged> statusChanges;
 
-    public ScanService(ShipmentService shipments) {
+    public ScanService(ShipmentService shipments, Event<ShipmentStatusChanged> statusChanges) {
         this.shipments = shipments;
+        this.statusChanges = statusChanges;
     }
 
     public ScanEvent record(TrackingNumber number, NewScanEvent in, String recordedBy) {
@@ -51,6 +55,7 @@ public class ScanService {
 
         // A late-arriving older scan joins the timeline but does not move the status back.
         boolean latest = shipment.events.stream().allMatch(e -> !e.occurredAt.isAfter(in.occurredAt()));
+        ShipmentStatus before = shipment.status;
         if (latest || in.type() == ScanEventType.DELIVERED) {
             shipment.status = in.type().status();
         }
@@ -60,6 +65,9 @@ public class ScanService {
         }
         shipment.events.add(event);
         shipment.updatedAt = now;
+        if (shipment.status != before) {
+            statusChanges.fire(new ShipmentStatusChanged(shipment, shipment.status, in.occurredAt()));
+        }
         return event;
     }
 }

@@ -7,6 +7,7 @@ import io.trackguard.tracking.partner.PartnerRegistry;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import io.trackguard.tracking.trackingnumber.TrackingNumberGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -24,11 +25,14 @@ public class ShipmentService {
     private final TrackingNumberGenerator generator;
     private final PartnerRegistry partners;
     private final EntityManager em;
+    private final Event<ShipmentStatusChanged> statusChanges;
 
-    public ShipmentService(TrackingNumberGenerator generator, PartnerRegistry partners, EntityManager em) {
+    public ShipmentService(TrackingNumberGenerator generator, PartnerRegistry partners, EntityManager em,
+                           Event<ShipmentStatusChanged> statusChanges) {
         this.generator = generator;
         this.partners = partners;
         this.em = em;
+        this.statusChanges = statusChanges;
     }
 
     /** The partner identity comes from the caller's token; the body never names a partner. */
@@ -68,6 +72,7 @@ public class ShipmentService {
             }
             throw e;
         }
+        statusChanges.fire(new ShipmentStatusChanged(s, s.status, now));
         return s;
     }
 
@@ -96,6 +101,7 @@ public class ShipmentService {
             }
             s.status = ShipmentStatus.CANCELLED;
             s.updatedAt = Instant.now();
+            statusChanges.fire(new ShipmentStatusChanged(s, s.status, s.updatedAt));
         });
         return found;
     }

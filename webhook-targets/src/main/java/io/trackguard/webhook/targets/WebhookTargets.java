@@ -1,4 +1,4 @@
-package io.trackguard.gateway.webhook;
+package io.trackguard.webhook.targets;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -15,16 +15,20 @@ import java.util.regex.Pattern;
  * unspecified, reserved or cloud-metadata address is refused, and so is an
  * IPv6 address that carries an IPv4 one (mapped, compatible, NAT64, 6to4) whose IPv4 would be.
  * IPv4 written any other way than four decimal numbers (2130706433, 0177.0.0.1, 0x7f.1) is
- * refused outright: resolvers disagree on what it means. Delivery checks again (DNS can change).
+ * refused outright: resolvers disagree on what it means.
+ *
+ * <p>partner-gateway asks {@link #refusal} at subscription; notification-service asks
+ * {@link #resolve} at each delivery (DNS can change) and connects to the addresses it
+ * answers, never resolving the name a second time.
  */
-final class WebhookTargets {
+public final class WebhookTargets {
 
     /** Resolves a host name to all its addresses (the system resolver; a fake one in tests). */
-    interface Resolver {
+    public interface Resolver {
         List<InetAddress> resolve(String host) throws UnknownHostException;
     }
 
-    static final Resolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
+    public static final Resolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
 
     private static final Pattern DOTTED_DECIMAL = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
     /** Digits, dots, x: what some resolver would read as an IPv4 address in another notation. */
@@ -32,7 +36,7 @@ final class WebhookTargets {
 
     private final Resolver resolver;
 
-    WebhookTargets(Resolver resolver) {
+    public WebhookTargets(Resolver resolver) {
         this.resolver = resolver;
     }
 
@@ -40,31 +44,45 @@ final class WebhookTargets {
      * Why the host may not receive webhooks, or empty when it may. {@code allowLoopback} is the
      * explicit allowance of the local stack and tests, for loopback addresses only.
      */
-    Optional<String> refusal(String host, boolean allowLoopback) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
+    public Optional<String> refusal(String host, boolean allowLoopback) {
+        try {
+            return refusalOf(addresses(host), allowLoopback);
+        } catch (Refused e) {
+            return Optional.of(e.getMessage());
+        } catch (UnknownHostException e) {
+            return Optional.empty(); // not resolvable now: delivery checks again when it is
         }
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
+    }
+
+    /** A target that may not receive webhooks now; the message says why (no personal data, no secret). */
+    public static final class Refused extends Exception {
+        public Refused(String why) {
+            super(why, null, false, false);
         }
+    }
+
+    /**
+     * The host's addresses, every one of them checked, for a delivery to connect to; refused
+     * when any is forbidden, or when the name does not resolve now (the delivery waits).
+     */
+    public List<InetAddress> resolve(String host, boolean allowLoopback) throws Refused {
         List<InetAddress> addresses;
-        if (h.contains(":")) {
-            addresses = literal(h);
-            if (addresses.isEmpty()) {
-                return Optional.of("not a valid IPv6 address");
-            }
-        } else if (DOTTED_DECIMAL.matcher(h).matches()) {
-            addresses = literal(h);
-        } else if (NUMERIC_LOOKING.matcher(h).matches()) {
-            return Optional.of("an IPv4 address must be written as four decimal numbers");
-        } else {
-            try {
-                addresses = resolver.resolve(h);
-            } catch (UnknownHostException e) {
-                return Optional.empty(); // not resolvable now: delivery checks again when it is
-            }
+        try {
+            addresses = addresses(host);
+        } catch (UnknownHostException e) {
+            throw new Refused("a name that does not resolve");
         }
+        if (addresses.isEmpty()) {
+            throw new Refused("a name without addresses");
+        }
+        Optional<String> why = refusalOf(addresses, allowLoopback);
+        if (why.isPresent()) {
+            throw new Refused(why.get());
+        }
+        return addresses;
+    }
+
+    private Optional<String> refusalOf(List<InetAddress> addresses, boolean allowLoopback) {
         for (InetAddress a : addresses) {
             if (a.isLoopbackAddress() && allowLoopback) {
                 continue;
@@ -77,6 +95,30 @@ final class WebhookTargets {
         return Optional.empty();
     }
 
+    private List<InetAddress> addresses(String host) throws Refused, UnknownHostException {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (h.contains(":")) {
+            List<InetAddress> addresses = literal(h);
+            if (addresses.isEmpty()) {
+                throw new Refused("not a valid IPv6 address");
+            }
+            return addresses;
+        }
+        if (DOTTED_DECIMAL.matcher(h).matches()) {
+            return literal(h);
+        }
+        if (NUMERIC_LOOKING.matcher(h).matches()) {
+            throw new Refused("an IPv4 address must be written as four decimal numbers");
+        }
+        return resolver.resolve(h);
+    }
+
     private static List<InetAddress> literal(String h) {
         try {
             return List.of(InetAddress.getByName(h)); // a literal: no lookup
@@ -85,7 +127,8 @@ final class WebhookTargets {
         }
     }
 
-    static Optional<String> forbidden(InetAddress address) {
+    /** Why this one address may not receive webhooks, or empty. */
+    public static Optional<String> forbidden(InetAddress address) {
         if (address instanceof Inet6Address v6) {
             byte[] b = v6.getAddress();
             Optional<Inet4Address> embedded = embeddedIpv4(b);

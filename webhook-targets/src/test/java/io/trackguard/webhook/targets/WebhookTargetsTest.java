@@ -1,6 +1,7 @@
-package io.trackguard.gateway.webhook;
+package io.trackguard.webhook.targets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -11,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** SSRF at subscription: every way of writing an address of our own network, refused; public ones kept. */
+/**
+ * SSRF, at subscription ({@code refusal}) and at delivery ({@code resolve}): every way of
+ * writing an address of our own network, refused by both; public ones kept.
+ */
 class WebhookTargetsTest {
 
     /** Names as a resolver would answer them (no DNS in tests). */
@@ -78,6 +82,8 @@ class WebhookTargetsTest {
             Optional<String> refusal = targets.refusal(host, false);
             assertTrue(refusal.isPresent(), host + " must be refused");
             assertTrue(refusal.get().contains(why), host + ": " + refusal.get());
+            WebhookTargets.Refused atDelivery = assertThrows(WebhookTargets.Refused.class, () -> targets.resolve(host, false), host);
+            assertTrue(atDelivery.getMessage().contains(why), host + " at delivery: " + atDelivery.getMessage());
         });
     }
 
@@ -87,6 +93,18 @@ class WebhookTargetsTest {
                 "[2606:2800:220:1:248:1893:25c8:1946]", "[::ffff:93.184.216.34]", "not-resolvable-yet.acme.example", "hooks.acme.example.")) {
             assertEquals(Optional.empty(), TARGETS.refusal(host, false), host);
         }
+    }
+
+    @Test
+    void aDeliveryConnectsToTheCheckedAddressesAndWaitsForANameThatDoesNotResolve() throws Exception {
+        assertEquals(List.of(InetAddress.getByName("93.184.216.34")), TARGETS.resolve("hooks.acme.example", false));
+        assertEquals(List.of(InetAddress.getByName("93.184.216.34")), TARGETS.resolve("93.184.216.34", false));
+        // a name with one public and one private address is refused whole: a client could pick either
+        WebhookTargets twoFaced = new WebhookTargets(host -> List.of(InetAddress.getByName("93.184.216.34"), InetAddress.getByName("192.168.0.7")));
+        assertTrue(assertThrows(WebhookTargets.Refused.class, () -> twoFaced.resolve("mixed.acme.example", false)).getMessage().contains("private"));
+        assertTrue(twoFaced.refusal("mixed.acme.example", false).isPresent());
+        // at subscription an unresolvable name may wait; at delivery there is nothing to connect to
+        assertThrows(WebhookTargets.Refused.class, () -> TARGETS.resolve("not-resolvable-yet.acme.example", false));
     }
 
     @Test

@@ -1,0 +1,368 @@
+package io.trackguard.notification.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.trackguard.notification.support.Await;
+import io.trackguard.notification.support.Db;
+import io.trackguard.notification.support.Mailbox;
+import io.trackguard.notification.support.Receiver;
+import io.trackguard.notification.support.StandIns;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shipment events from the stream to partners' endpoints: an HTTPS receiver with a self-signed
+ * certificate, signatures checked with an independent implementation of Standard Webhooks
+ * ({@code com.standardwebhooks:standardwebhooks}), scripted failures. The background jobs are
+ * paused: each test drives the consumer and the sender itself, so what it asserts is settled.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StandIns.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = Mailbox.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = Receiver.class, restrictToAnnotatedClass = true)
+class WebhookDeliveryTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    ShipmentEventConsumer consumer;
+    @Inject
+    WebhookSender sender;
+    @Inject
+    DeliveryStore store;
+    @Inject
+    WebhookClient client;
+    @Inject
+    Scheduler scheduler;
+    @Inject
+    RedisDataSource redis;
+    @ConfigProperty(name = "trackguard.webhooks.stream")
+    String stream;
+
+    @BeforeEach
+    void pauseBackgroundJobs() {
+        scheduler.pause(ShipmentEventConsumer.JOB);
+        scheduler.pause(WebhookSender.JOB);
+    }
+
+    @AfterEach
+    void resumeBackgroundJobs() {
+        scheduler.resume(ShipmentEventConsumer.JOB);
+        scheduler.resume(WebhookSender.JOB);
+    }
+
+    @Test
+    void anEventGoesSignedToTheOwnersMatchingSubscriptionOnlyAndOnceThoughPublishedTwice() throws Exception {
+        String a = partner("a");
+        String b = partner("b");
+        String secret = secret();
+        StandIns.subscription(a, UUID.randomUUID(), Receiver.url("/a/delivered"), List.of("shipment.delivered"), secret, null);
+        StandIns.subscription(a, UUID.randomUUID(), Receiver.url("/a/created"), List.of("shipment.created"), secret(), null);
+        StandIns.subscription(b, UUID.randomUUID(), Receiver.url("/b/delivered"), List.of("shipment.delivered"), secret(), null);
+
+        UUID event = UUID.randomUUID();
+        String body = body("shipment.delivered", "TG-A-1");
+        publish(event, a, "shipment.delivered", "ship-1", body);
+        publish(event, a, "shipment.delivered", "ship-1", body); // the relay published it again after a crash
+        consumer.pollOnce();
+        settle();
+
+        List<Receiver.Request> got = Receiver.at("/a/delivered");
+        assertEquals(1, got.size());
+        Receiver.Request r = got.get(0);
+        assertEquals(body, r.body());
+        assertEquals("application/json", r.header("content-type"));
+        assertDoesNotThrow(() -> new Webhook(secret).verify(r.body(), r.headers()));
+        assertThrows(WebhookVerificationException.class, () -> new Webhook(secret()).verify(r.body(), r.headers()));
+        assertEquals(List.of(), Receiver.at("/a/created"), "another event type");
+        assertEquals(List.of(), Receiver.at("/b/delivered"), "another partner");
+        assertEquals(1L, count("SELECT count(*) FROM webhook_delivery WHERE event_id = ?", event));
+    }
+
+    @Test
+    void retriesKeepTheIdEachAttemptIsSignedAndRetryAfterIsHonoured() {
+        String a = partner("retry");
+        String current = secret();
+        String previous = secret();
+        // a rotation's overlap: both secrets sign
+        StandIns.subscription(a, UUID.randomUUID(), Receiver.url("/retry"), List.of("shipment.in_transit"), current, previous);
+        Receiver.script("/retry", "500", "CLOSE", "HANG", "503 1");
+        UUID event = UUID.randomUUID();
+        publish(event, a, "shipment.in_transit", "ship-r", body("shipment.in_transit", "TG-R-1"));
+        consumer.pollOnce();
+
+        List<Receiver.Request> got = Await.until("five attempts", () -> {
+            settle();
+            return Receiver.at("/retry");
+        }, l -> l.size() >= 5 && delivered(event));
+        assertEquals(5, got.size(), "500, closed, timed out, 503, then 200: five attempts, no more");
+        String id = got.get(0).header("webhook-id");
+        for (Receiver.Request r : got) {
+            assertEquals(id, r.header("webhook-id"), "the same webhook-id on every attempt");
+            assertEquals(2, r.header("webhook-signature").split(" ").length);
+            assertDoesNotThrow(() -> new Webhook(current).verify(r.body(), r.headers()));
+            assertDoesNotThrow(() -> new Webhook(previous).verify(r.body(), r.headers()));
+        }
+        List<Map<String, Object>> attempts = Db.rows("""
+                SELECT a.n, a.status_code, a.error, a.attempted_at FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id
+                WHERE d.event_id = ? ORDER BY a.n""", event);
+        assertEquals(5, attempts.size());
+        assertEquals(500, attempts.get(0).get("status_code"));
+        assertTrue(String.valueOf(attempts.get(1).get("error")).contains("connection"), String.valueOf(attempts.get(1)));
+        assertTrue(String.valueOf(attempts.get(2).get("error")).contains("timeout"), String.valueOf(attempts.get(2)));
+        assertEquals(503, attempts.get(3).get("status_code"));
+        assertEquals(200, attempts.get(4).get("status_code"));
+        Instant afterBusy = ((Timestamp) attempts.get(3).get("attempted_at")).toInstant();
+        Instant next = ((Timestamp) attempts.get(4).get("attempted_at")).toInstant();
+        assertTrue(!next.isBefore(afterBusy.plusSeconds(1)), "Retry-After: 1 is waited for (the schedule says 200 ms)");
+        assertEquals(id, Db.rows("SELECT id FROM webhook_delivery WHERE event_id = ?", event).get(0).get("id").toString());
+    }
+
+    @Test
+    void goneDisablesTheEndpointAndEndsWhatWaitsForIt() {
+        String a = partner("gone");
+        UUID subscription = UUID.randomUUID();
+        StandIns.subscription(a, subscription, Receiver.url("/gone"), List.of("shipment.accepted", "shipment.in_transit"), secret(), null);
+        Receiver.script("/gone", "410");
+        UUID first = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        // the second event of the shipment waits for the first, which is answered 410
+        publish(first, a, "shipment.accepted", "ship-g1", body("shipment.accepted", "TG-G-1"));
+        publish(waiting, a, "shipment.in_transit", "ship-g1", body("shipment.in_transit", "TG-G-1"));
+        consumer.pollOnce();
+        settle();
+
+        assertEquals(1, Receiver.at("/gone").size(), "nothing after the 410");
+        assertEquals(1L, count("SELECT count(*) FROM webhook_endpoint WHERE subscription_id = ? AND disabled_at IS NOT NULL", subscription));
+        assertEquals(410, Db.rows("SELECT last_status_code FROM webhook_delivery WHERE event_id = ?", first).get(0).get("last_status_code"));
+        assertEquals("FAILED", Db.rows("SELECT status FROM webhook_delivery WHERE event_id = ?", waiting).get(0).get("status"));
+        UUID later = UUID.randomUUID();
+        publish(later, a, "shipment.accepted", "ship-g3", body("shipment.accepted", "TG-G-3"));
+        consumer.pollOnce();
+        settle();
+        assertEquals(0L, count("SELECT count(*) FROM webhook_delivery WHERE event_id = ?", later), "a disabled endpoint gets no new deliveries");
+        assertEquals(1, Receiver.at("/gone").size());
+    }
+
+    @Test
+    void aLaterEventOfAShipmentWaitsForTheEarlierOne() {
+        String a = partner("order");
+        StandIns.subscription(a, UUID.randomUUID(), Receiver.url("/order"), List.of("shipment.accepted", "shipment.in_transit"), secret(), null);
+        Receiver.script("/order", "500", "500");
+        UUID e1 = UUID.randomUUID();
+        UUID e2 = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        publish(e1, a, "shipment.accepted", "ship-o1", body("shipment.accepted", "TG-O-1"));
+        publish(e2, a, "shipment.in_transit", "ship-o1", body("shipment.in_transit", "TG-O-1"));
+        publish(other, a, "shipment.accepted", "ship-o2", body("shipment.accepted", "TG-O-2"));
+        consumer.pollOnce();
+        Await.until("all three delivered", () -> {
+            settle();
+            return delivered(e1) && delivered(e2) && delivered(other);
+        }, done -> done);
+
+        List<String> types = Receiver.at("/order").stream()
+                .filter(r -> r.body().contains("TG-O-1")).map(r -> r.body().contains("in_transit") ? "in_transit" : "accepted").toList();
+        // the first shipment's accepted event failed at least once (the two 500s are shared with the other shipment);
+        // its in_transit event went only after it succeeded, and once
+        assertTrue(types.size() >= 3, types.toString());
+        assertEquals("in_transit", types.get(types.size() - 1), types.toString());
+        assertEquals(types.size() - 1, types.indexOf("in_transit"), types.toString());
+    }
+
+    @Test
+    void aSenderThatDiesMidDeliveryLosesNothingAndTheRetryCarriesTheSameId() {
+        String a = partner("crash");
+        String secret = secret();
+        UUID subscription = UUID.randomUUID();
+        StandIns.subscription(a, subscription, Receiver.url("/crash"), List.of("shipment.out_for_delivery"), secret, null);
+        UUID event = UUID.randomUUID();
+        String body = body("shipment.out_for_delivery", "TG-C-1");
+        publish(event, a, "shipment.out_for_delivery", "ship-c", body);
+        consumer.pollOnce();
+        // fan out, then a sender claims the delivery, sends it, and dies before recording anything
+        store.fanOut(store.toFanOut(100).stream().filter(e -> e.id().equals(event)).findFirst().orElseThrow(),
+                List.of(new Subscriptions.Subscription(subscription, Receiver.url("/crash"), List.of(), secret, null)));
+        List<DeliveryStore.Claimed> claimed = store.claim(100, Duration.ofMillis(300)).stream()
+                .filter(c -> c.payload().equals(body)).toList();
+        assertEquals(1, claimed.size());
+        String id = claimed.get(0).id().toString();
+        long ts = Instant.now().getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("webhook-id", id);
+        headers.put("webhook-timestamp", Long.toString(ts));
+        headers.put("webhook-signature", Signatures.header(id, ts, body, List.of(secret)));
+        assertEquals(200, client.post(Receiver.url("/crash"), headers, body).status());
+
+        // another sender takes it over once the lease ran out
+        Await.until("the delivery taken over", () -> {
+            settle();
+            return delivered(event);
+        }, done -> done);
+        List<Receiver.Request> got = Receiver.at("/crash");
+        assertEquals(2, got.size(), "sent twice at most: once by the dead sender, once by the one that took over");
+        assertEquals(got.get(0).header("webhook-id"), got.get(1).header("webhook-id"));
+        assertDoesNotThrow(() -> new Webhook(secret).verify(got.get(1).body(), got.get(1).headers()));
+        assertEquals(1L, count("SELECT count(*) FROM webhook_delivery WHERE event_id = ?", event));
+    }
+
+    @Test
+    void aTargetOfOurOwnNetworkIsRefusedAtDelivery() {
+        String a = partner("ssrf");
+        UUID metadata = UUID.randomUUID();
+        UUID privateNet = UUID.randomUUID();
+        StandIns.subscription(a, metadata, "https://169.254.169.254/latest", List.of("shipment.created"), secret(), null);
+        StandIns.subscription(a, privateNet, "https://10.0.0.1/hook", List.of("shipment.created"), secret(), null);
+        UUID event = UUID.randomUUID();
+        publish(event, a, "shipment.created", "ship-s", body("shipment.created", "TG-S-1"));
+        consumer.pollOnce();
+        settle();
+        assertTrue(String.valueOf(lastError(metadata)).contains("target refused: a cloud metadata address"), lastError(metadata));
+        assertTrue(String.valueOf(lastError(privateNet)).contains("target refused: a private address"), lastError(privateNet));
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-partner-gateway", roles = "partner-relay")
+    void theGatewaySeesRetriesAndPingsAPartnersOwnDeliveriesOnly() {
+        String a = partner("log-a");
+        UUID subscription = UUID.randomUUID();
+        String secret = secret();
+        StandIns.subscription(a, subscription, Receiver.url("/log"), List.of("shipment.delivered"), secret, null);
+        Receiver.script("/log", "500");
+        String ping = given().queryParam("partner", a).queryParam("subscription", subscription.toString())
+                .post("/internal/v1/webhook-deliveries/ping").then().statusCode(202).extract().path("id");
+        Await.until("the ping tried twice", () -> {
+            settle();
+            return Receiver.at("/log").size();
+        }, n -> n >= 2);
+        Receiver.Request r = Receiver.at("/log").get(1);
+        assertDoesNotThrow(() -> new Webhook(secret).verify(r.body(), r.headers()));
+        assertTrue(r.body().contains("\"type\":\"webhook.ping\""), r.body());
+
+        given().queryParam("partner", a).queryParam("subscription", subscription.toString()).get("/internal/v1/webhook-deliveries")
+                .then().statusCode(200)
+                .body("[0].id", equalTo(ping)).body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(2))
+                .body("[0].log.statusCode", equalTo(List.of(500, 200)));
+        // another partner asking about the same subscription and delivery sees nothing and changes nothing
+        given().queryParam("partner", "someone-else").queryParam("subscription", subscription.toString())
+                .get("/internal/v1/webhook-deliveries").then().statusCode(200).body("size()", equalTo(0));
+        given().queryParam("partner", "someone-else").queryParam("subscription", subscription.toString())
+                .post("/internal/v1/webhook-deliveries/" + ping + "/retry").then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("partner", a).queryParam("subscription", subscription.toString())
+                .post("/internal/v1/webhook-deliveries/" + ping + "/retry").then().statusCode(202);
+        Await.until("the retry sent", () -> {
+            settle();
+            return Receiver.at("/log").size();
+        }, n -> n >= 3);
+        assertEquals(ping, Receiver.at("/log").get(2).header("webhook-id"), "a retry is the same delivery, the same id");
+    }
+
+    @Test
+    @TestSecurity(user = "a-partner", roles = "webhooks")
+    void onlyTheGatewayMayAsk() {
+        given().queryParam("partner", "x").queryParam("subscription", UUID.randomUUID().toString())
+                .get("/internal/v1/webhook-deliveries").then().statusCode(403);
+    }
+
+    /** One whole pass of the sender, after any pass the scheduler had started before the jobs were paused. */
+    private void settle() {
+        while (sender.drain() < 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Test
+    void anIncidentNoticeGoesToTheAffectedPartnerAsAnEventOfItsOwn() throws Exception {
+        String partner = partner("incident");
+        String other = partner("bystander");
+        String secret = secret();
+        StandIns.partner(partner, "Affected Retail", true, "privacy@" + partner + ".example");
+        StandIns.subscription(partner, UUID.randomUUID(), Receiver.url("/incident"), List.of(IncidentWebhooks.TYPE), secret, null);
+        StandIns.subscription(other, UUID.randomUUID(), Receiver.url("/bystander"), List.of(IncidentWebhooks.TYPE), secret(), null);
+        String actor = "ip:" + UUID.randomUUID();
+        List<String> fields = List.of("status", "recipient.name", "signerName");
+        StandIns.EXPOSURES.put(actor, List.of(
+                StandIns.exposure("TGINC" + UUID.randomUUID().toString().substring(0, 8), partner, true, "Ana Lopez", "ana@example.com", null,
+                        fields, List.of("RECIPIENT")),
+                StandIns.exposure("TGINC" + UUID.randomUUID().toString().substring(0, 8), partner, true, "Bo Chen", "bo@example.com", null,
+                        fields, List.of("RECIPIENT")),
+                StandIns.exposure("TGINC" + UUID.randomUUID().toString().substring(0, 8), partner, true, "Cy Dao", "cy@example.com", null,
+                        fields, List.of("RECIPIENT"))));
+        io.trackguard.notification.support.Events.add(io.trackguard.notification.support.Events.enumeration(actor, 13));
+
+        Await.until("the partner's incident notice delivered", () -> {
+            settle();
+            return Receiver.at("/incident").size();
+        }, n -> n >= 1);
+        Receiver.Request r = Receiver.at("/incident").get(0);
+        assertDoesNotThrow(() -> new Webhook(secret).verify(r.body(), r.headers()));
+        com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertEquals(IncidentWebhooks.TYPE, body.get("type").asText());
+        assertEquals(3, body.get("data").get("affectedShipments").asInt());
+        assertTrue(body.get("data").has("incidentId"));
+        assertEquals(List.of(), Receiver.at("/bystander"), "only the affected partner");
+    }
+
+    private String lastError(UUID subscription) {
+        return (String) Db.rows("SELECT last_error FROM webhook_delivery WHERE subscription_id = ?", subscription).get(0).get("last_error");
+    }
+
+    private boolean delivered(UUID event) {
+        return count("SELECT count(*) FROM webhook_delivery WHERE event_id = ? AND status = 'DELIVERED'", event) == 1L;
+    }
+
+    private static long count(String sql, Object... params) {
+        return ((Number) Db.rows(sql, params).get(0).values().iterator().next()).longValue();
+    }
+
+    private void publish(UUID id, String partner, String type, String shipment, String payload) {
+        redis.stream(String.class).xadd(stream, Map.of("id", id.toString(), "type", type, "partner", partner, "shipment", shipment,
+                "occurredAt", Instant.now().toString(), "payload", payload));
+    }
+
+    private static String body(String type, String number) {
+        return "{\"type\":\"" + type + "\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"trackingNumber\":\"" + number + "\"}}";
+    }
+
+    private static String partner(String name) {
+        return "wh-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String secret() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+}
