@@ -56,6 +56,7 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             "TRACKGUARD_RECIPIENT_SPENT_LINK_PREFIX", RUN + "link:");
     private static final Map<String, String> GATEWAY_ENV = Map.of(
             "QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING,
+            "QUARKUS_REST_CLIENT_NOTIFICATION_SERVICE_URL", NOTIFICATION,
             "QUARKUS_REST_CLIENT_KEYCLOAK_URL", KEYCLOAK,
             "QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", ISSUER,
             "TRACKGUARD_RATELIMIT_KEY_PREFIX", RUN + "gw-rl:",
