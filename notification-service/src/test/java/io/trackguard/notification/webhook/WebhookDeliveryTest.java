@@ -171,6 +171,47 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anEndpointFailingForDisableAfterIsDisabledAndItsPartnerToldOnce() throws Exception {
+        String a = partner("failing");
+        String contact = "privacy@" + a + ".example";
+        StandIns.partner(a, "Failing Retail", false, contact);
+        UUID subscription = UUID.randomUUID();
+        StandIns.subscription(a, subscription, Receiver.url("/failing"), List.of("shipment.accepted", "shipment.in_transit"), secret(), null);
+        Receiver.script("/failing", "500", "500", "500", "500", "500", "500");
+        UUID first = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        publish(first, a, "shipment.accepted", "ship-f1", body("shipment.accepted", "TG-F-1"));
+        publish(waiting, a, "shipment.in_transit", "ship-f1", body("shipment.in_transit", "TG-F-1"));
+        consumer.pollOnce();
+        settle();
+        assertTrue(Receiver.at("/failing").size() >= 1);
+        assertEquals(0L, count("SELECT count(*) FROM webhook_endpoint WHERE subscription_id = ? AND disabled_at IS NOT NULL", subscription),
+                "failing for a moment only: still enabled");
+
+        // the first failure was 4 days ago (disable-after is 3 days): the next failure disables the endpoint
+        Db.rows("UPDATE webhook_endpoint SET failing_since = now() - interval '4 days' WHERE subscription_id = ? RETURNING 1", subscription);
+        Await.until("the endpoint disabled", () -> {
+            settle();
+            return count("SELECT count(*) FROM webhook_endpoint WHERE subscription_id = ? AND disabled_at IS NOT NULL", subscription);
+        }, n -> n == 1L);
+        int sent = Receiver.at("/failing").size();
+        settle();
+        settle();
+
+        assertEquals(sent, Receiver.at("/failing").size(), "nothing after the failure that disabled it");
+        assertEquals((long) sent, count("SELECT count(*) FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id "
+                + "WHERE d.event_id = ?", first));
+        assertTrue(Receiver.at("/failing").stream().allMatch(r -> r.body().contains("accepted")), "the waiting event was never sent");
+        assertEquals("FAILED", Db.rows("SELECT status FROM webhook_delivery WHERE event_id = ?", first).get(0).get("status"));
+        assertEquals("FAILED", Db.rows("SELECT status FROM webhook_delivery WHERE event_id = ?", waiting).get(0).get("status"),
+                "what waited for the endpoint ends");
+        List<jakarta.mail.internet.MimeMessage> mails = Mailbox.to(contact);
+        assertEquals(1, mails.size(), "one email to the partner's privacy contact");
+        assertTrue(mails.get(0).getSubject().contains("webhook endpoint was disabled"), mails.get(0).getSubject());
+        assertTrue(String.valueOf(mails.get(0).getContent()).contains(Receiver.url("/failing")));
+    }
+
+    @Test
     void aLaterEventOfAShipmentWaitsForTheEarlierOne() {
         String a = partner("order");
         StandIns.subscription(a, UUID.randomUUID(), Receiver.url("/order"), List.of("shipment.accepted", "shipment.in_transit"), secret(), null);
