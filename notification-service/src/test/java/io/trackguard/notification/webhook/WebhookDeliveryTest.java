@@ -64,6 +64,8 @@ class WebhookDeliveryTest {
     RedisDataSource redis;
     @ConfigProperty(name = "trackguard.webhooks.stream")
     String stream;
+    @ConfigProperty(name = "trackguard.webhooks.per-endpoint-concurrency")
+    int perEndpoint;
 
     @BeforeEach
     void pauseBackgroundJobs() {
@@ -209,6 +211,42 @@ class WebhookDeliveryTest {
         assertEquals(1, mails.size(), "one email to the partner's privacy contact");
         assertTrue(mails.get(0).getSubject().contains("webhook endpoint was disabled"), mails.get(0).getSubject());
         assertTrue(String.valueOf(mails.get(0).getContent()).contains(Receiver.url("/failing")));
+    }
+
+    @Test
+    void aSlowEndpointGetsAtMostItsLimitAtOnceAndAnotherPartnersEndpointIsNotHeldUp() throws Exception {
+        String slow = partner("slow");
+        String fast = partner("fast");
+        StandIns.subscription(slow, UUID.randomUUID(), Receiver.url("/slow"), List.of("shipment.created"), secret(), null);
+        StandIns.subscription(fast, UUID.randomUUID(), Receiver.url("/fast"), List.of("shipment.created"), secret(), null);
+        Receiver.hold("/slow");
+        List<UUID> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID e = UUID.randomUUID();
+            events.add(e);
+            // ten shipments: nothing orders them, so only the endpoint's limit keeps them from going at once
+            publish(e, slow, "shipment.created", "ship-slow-" + i, body("shipment.created", "TG-SL-" + i));
+        }
+        UUID other = UUID.randomUUID();
+        publish(other, fast, "shipment.created", "ship-fast", body("shipment.created", "TG-FA-1"));
+        consumer.pollOnce();
+        Thread pass = new Thread(this::settle);
+        pass.start();
+        try {
+            // the other partner's event arrives while the slow endpoint holds as many requests as it may get
+            Await.until("the other partner served while the slow one is full",
+                    () -> Receiver.at("/fast").size() + "/" + Receiver.inFlight("/slow"), seen -> seen.equals("1/" + perEndpoint));
+        } finally {
+            Receiver.release("/slow");
+            pass.join();
+        }
+        Await.until("all ten delivered to the slow endpoint", () -> {
+            settle();
+            return events.stream().allMatch(this::delivered);
+        }, done -> done);
+        assertEquals(10, Receiver.at("/slow").size(), "each once");
+        assertEquals(perEndpoint, Receiver.mostInFlight("/slow"), "never more than the limit at once to one endpoint");
+        assertTrue(delivered(other));
     }
 
     @Test
