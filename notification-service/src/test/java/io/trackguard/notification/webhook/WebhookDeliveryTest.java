@@ -61,6 +61,8 @@ class WebhookDeliveryTest {
     @Inject
     Scheduler scheduler;
     @Inject
+    WebhookRetention retention;
+    @Inject
     RedisDataSource redis;
     @ConfigProperty(name = "trackguard.webhooks.stream")
     String stream;
@@ -247,6 +249,60 @@ class WebhookDeliveryTest {
         assertEquals(10, Receiver.at("/slow").size(), "each once");
         assertEquals(perEndpoint, Receiver.mostInFlight("/slow"), "never more than the limit at once to one endpoint");
         assertTrue(delivered(other));
+    }
+
+    @Test
+    void finishedDeliveriesGoWithTheirAttemptsAndEventsAfterTheKeptPeriodWaitingOnesStay() {
+        String a = partner("keep");
+        UUID ok = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+        UUID busy = UUID.randomUUID();
+        StandIns.subscription(a, ok, Receiver.url("/keep-ok"), List.of("shipment.created"), secret(), null);
+        StandIns.subscription(a, gone, Receiver.url("/keep-gone"), List.of("shipment.accepted"), secret(), null);
+        StandIns.subscription(a, busy, Receiver.url("/keep-busy"), List.of("shipment.in_transit"), secret(), null);
+        Receiver.script("/keep-gone", "410");
+        Receiver.script("/keep-busy", "503 3600"); // waits an hour for its next attempt
+        UUID oldDelivered = UUID.randomUUID();
+        UUID newDelivered = UUID.randomUUID();
+        UUID oldFailed = UUID.randomUUID();
+        UUID oldWaiting = UUID.randomUUID();
+        publish(oldDelivered, a, "shipment.created", "ship-k1", body("shipment.created", "TG-K-1"));
+        publish(newDelivered, a, "shipment.created", "ship-k2", body("shipment.created", "TG-K-2"));
+        publish(oldFailed, a, "shipment.accepted", "ship-k3", body("shipment.accepted", "TG-K-3"));
+        publish(oldWaiting, a, "shipment.in_transit", "ship-k4", body("shipment.in_transit", "TG-K-4"));
+        consumer.pollOnce();
+        settle();
+        assertTrue(delivered(oldDelivered) && delivered(newDelivered));
+        assertEquals("FAILED", Db.rows("SELECT status FROM webhook_delivery WHERE event_id = ?", oldFailed).get(0).get("status"));
+        assertEquals("PENDING", Db.rows("SELECT status FROM webhook_delivery WHERE event_id = ?", oldWaiting).get(0).get("status"));
+        for (UUID e : List.of(oldDelivered, oldFailed, oldWaiting)) { // 31 days ago; the kept period is 30 days
+            Db.rows("UPDATE webhook_event SET received_at = received_at - interval '31 days', fanned_out_at = fanned_out_at - interval '31 days' "
+                    + "WHERE id = ? RETURNING 1", e);
+            Db.rows("UPDATE webhook_attempt a SET attempted_at = a.attempted_at - interval '31 days' FROM webhook_delivery d "
+                    + "WHERE d.id = a.delivery_id AND d.event_id = ? RETURNING 1", e);
+            Db.rows("UPDATE webhook_delivery SET created_at = created_at - interval '31 days', delivered_at = delivered_at - interval '31 days' "
+                    + "WHERE event_id = ? RETURNING 1", e);
+        }
+
+        List<Object> finished = Db.rows("SELECT id FROM webhook_delivery WHERE event_id IN (?, ?)", oldDelivered, oldFailed).stream()
+                .map(r -> r.get("id")).toList();
+        assertEquals(2, finished.size());
+
+        retention.purge(Instant.now());
+
+        for (UUID e : List.of(oldDelivered, oldFailed)) {
+            assertEquals(0L, count("SELECT count(*) FROM webhook_delivery WHERE event_id = ?", e), "finished 31 days ago: deleted");
+            assertEquals(0L, count("SELECT count(*) FROM webhook_event WHERE id = ?", e));
+        }
+        for (Object d : finished) {
+            assertEquals(0L, count("SELECT count(*) FROM webhook_attempt WHERE delivery_id = ?", d), "their attempts too");
+        }
+        assertEquals(1L, count("SELECT count(*) FROM webhook_delivery WHERE event_id = ?", newDelivered), "finished just now: kept");
+        assertEquals(1L, count("SELECT count(*) FROM webhook_delivery WHERE event_id = ? AND status = 'PENDING'", oldWaiting),
+                "still waiting, however old: kept");
+        assertEquals(1L, count("SELECT count(*) FROM webhook_event WHERE id = ?", oldWaiting));
+        assertEquals(1L, count("SELECT count(*) FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id WHERE d.event_id = ?",
+                oldWaiting));
     }
 
     @Test
