@@ -69,6 +69,17 @@ public interface WebhookConfig {
     @WithDefault("3d")
     Duration disableAfter();
 
+    /**
+     * Finished deliveries (delivered or given up), their attempts and their events are deleted
+     * this long after they finished; waiting ones never are. They hold partner-visible shipment data.
+     */
+    @WithDefault("30d")
+    Duration keep();
+
+    /** When the finished deliveries older than keep are deleted (Quartz cron). */
+    @WithDefault("0 47 3 * * ?")
+    String retentionCron();
+
     /** Ports a webhook URL may name. */
     @WithDefault("443,8443")
     List<Integer> allowedPorts();

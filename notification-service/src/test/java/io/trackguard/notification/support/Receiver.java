@@ -47,6 +47,35 @@ public class Receiver implements QuarkusTestResourceLifecycleManager {
     private static volatile int port;
     private HttpsServer server;
 
+    private static final Map<String, java.util.concurrent.CountDownLatch> HOLDS = new ConcurrentHashMap<>();
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> IN_FLIGHT = new ConcurrentHashMap<>();
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> MOST_IN_FLIGHT = new ConcurrentHashMap<>();
+
+    /**
+     * Requests to the path are held open until {@link #release} (at most 1.5 s, below the tests'
+     * attempt timeout, so a forgotten release does not turn into timeouts), then answered from the script.
+     */
+    public static void hold(String path) {
+        HOLDS.put(path, new java.util.concurrent.CountDownLatch(1));
+    }
+
+    public static void release(String path) {
+        java.util.concurrent.CountDownLatch gate = HOLDS.remove(path);
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
+    /** Requests to the path being answered right now. */
+    public static int inFlight(String path) {
+        return IN_FLIGHT.computeIfAbsent(path, k -> new java.util.concurrent.atomic.AtomicInteger()).get();
+    }
+
+    /** The most requests to the path that were open at the same time. */
+    public static int mostInFlight(String path) {
+        return MOST_IN_FLIGHT.computeIfAbsent(path, k -> new java.util.concurrent.atomic.AtomicInteger()).get();
+    }
+
     /** The URL of a path on this receiver. */
     public static String url(String path) {
         return "https://localhost:" + port + path;
@@ -118,7 +147,26 @@ public class Receiver implements QuarkusTestResourceLifecycleManager {
         Map<String, List<String>> headers = new ConcurrentHashMap<>();
         x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), List.copyOf(v)));
         String path = x.getRequestURI().getPath();
-        REQUESTS.add(new Request(path, headers, body, Instant.now()));
+        java.util.concurrent.atomic.AtomicInteger open = IN_FLIGHT.computeIfAbsent(path, k -> new java.util.concurrent.atomic.AtomicInteger());
+        int now = open.incrementAndGet();
+        MOST_IN_FLIGHT.computeIfAbsent(path, k -> new java.util.concurrent.atomic.AtomicInteger()).accumulateAndGet(now, Math::max);
+        try {
+            REQUESTS.add(new Request(path, headers, body, Instant.now()));
+            java.util.concurrent.CountDownLatch gate = HOLDS.get(path);
+            if (gate != null) {
+                try {
+                    gate.await(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            answer(x, path);
+        } finally {
+            open.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange x, String path) throws IOException {
         Deque<String> script = SCRIPTS.get(path);
         String answer = script == null ? null : script.poll();
         if (answer == null) {

@@ -61,9 +61,13 @@ class WebhookDeliveryTest {
     @Inject
     Scheduler scheduler;
     @Inject
+    WebhookRetention retention;
+    @Inject
     RedisDataSource redis;
     @ConfigProperty(name = "trackguard.webhooks.stream")
     String stream;
+    @ConfigProperty(name = "trackguard.webhooks.per-endpoint-concurrency")
+    int perEndpoint;
 
     @BeforeEach
     void pauseBackgroundJobs() {
@@ -168,6 +172,137 @@ class WebhookDeliveryTest {
         settle();
         assertEquals(0L, count("SELECT count(*) FROM webhook_delivery WHERE event_id = ?", later), "a disabled endpoint gets no new deliveries");
         assertEquals(1, Receiver.at("/gone").size());
+    }
+
+    @Test
+    void anEndpointFailingForDisableAfterIsDisabledAndItsPartnerToldOnce() throws Exception {
+        String a = partner("failing");
+        String contact = "privacy@" + a + ".example";
+        StandIns.partner(a, "Failing Retail", false, contact);
+        UUID subscription = UUID.randomUUID();
+        StandIns.subscription(a, subscription, Receiver.url("/failing"), List.of("shipment.accepted", "shipment.in_transit"), secret(), null);
+        Receiver.script("/failing", "500", "500", "500", "500", "500", "500");
+        UUID first = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        publish(first, a, "shipment.accepted", "ship-f1", body("shipment.accepted", "TG-F-1"));
+        publish(waiting, a, "shipment.in_transit", "ship-f1", body("shipment.in_transit", "TG-F-1"));
+        consumer.pollOnce();
+        settle();
+        assertTrue(Receiver.at("/failing").size() >= 1);
+        assertEquals(0L, count("SELECT count(*) FROM webhook_endpoint WHERE subscription_id = ? AND disabled_at IS NOT NULL", subscription),
+                "failing for a moment only: still enabled");
+
+        // the first failure was 4 days ago (disable-after is 3 days): the next failure disables the endpoint
+        Db.rows("UPDATE webhook_endpoint SET failing_since = now() - interval '4 days' WHERE subscription_id = ? RETURNING 1", subscription);
+        Await.until("the endpoint disabled", () -> {
+            settle();
+            return count("SELECT count(*) FROM webhook_endpoint WHERE subscription_id = ? AND disabled_at IS NOT NULL", subscription);
+        }, n -> n == 1L);
+        int sent = Receiver.at("/failing").size();
+        settle();
+        settle();
+
+        assertEquals(sent, Receiver.at("/failing").size(), "nothing after the failure that disabled it");
+        assertEquals((long) sent, count("SELECT count(*) FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id "
+                + "WHERE d.event_id = ?", first));
+        assertTrue(Receiver.at("/failing").stream().allMatch(r -> r.body().contains("accepted")), "the waiting event was never sent");
+        assertEquals("FAILED", Db.rows("SELECT status FROM webhook_delivery WHERE event_id = ?", first).get(0).get("status"));
+        assertEquals("FAILED", Db.rows("SELECT status FROM webhook_delivery WHERE event_id = ?", waiting).get(0).get("status"),
+                "what waited for the endpoint ends");
+        List<jakarta.mail.internet.MimeMessage> mails = Mailbox.to(contact);
+        assertEquals(1, mails.size(), "one email to the partner's privacy contact");
+        assertTrue(mails.get(0).getSubject().contains("webhook endpoint was disabled"), mails.get(0).getSubject());
+        assertTrue(String.valueOf(mails.get(0).getContent()).contains(Receiver.url("/failing")));
+    }
+
+    @Test
+    void aSlowEndpointGetsAtMostItsLimitAtOnceAndAnotherPartnersEndpointIsNotHeldUp() throws Exception {
+        String slow = partner("slow");
+        String fast = partner("fast");
+        StandIns.subscription(slow, UUID.randomUUID(), Receiver.url("/slow"), List.of("shipment.created"), secret(), null);
+        StandIns.subscription(fast, UUID.randomUUID(), Receiver.url("/fast"), List.of("shipment.created"), secret(), null);
+        Receiver.hold("/slow");
+        List<UUID> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID e = UUID.randomUUID();
+            events.add(e);
+            // ten shipments: nothing orders them, so only the endpoint's limit keeps them from going at once
+            publish(e, slow, "shipment.created", "ship-slow-" + i, body("shipment.created", "TG-SL-" + i));
+        }
+        UUID other = UUID.randomUUID();
+        publish(other, fast, "shipment.created", "ship-fast", body("shipment.created", "TG-FA-1"));
+        consumer.pollOnce();
+        Thread pass = new Thread(this::settle);
+        pass.start();
+        try {
+            // the other partner's event arrives while the slow endpoint holds as many requests as it may get
+            Await.until("the other partner served while the slow one is full",
+                    () -> Receiver.at("/fast").size() + "/" + Receiver.inFlight("/slow"), seen -> seen.equals("1/" + perEndpoint));
+        } finally {
+            Receiver.release("/slow");
+            pass.join();
+        }
+        Await.until("all ten delivered to the slow endpoint", () -> {
+            settle();
+            return events.stream().allMatch(this::delivered);
+        }, done -> done);
+        assertEquals(10, Receiver.at("/slow").size(), "each once");
+        assertEquals(perEndpoint, Receiver.mostInFlight("/slow"), "never more than the limit at once to one endpoint");
+        assertTrue(delivered(other));
+    }
+
+    @Test
+    void finishedDeliveriesGoWithTheirAttemptsAndEventsAfterTheKeptPeriodWaitingOnesStay() {
+        String a = partner("keep");
+        UUID ok = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+        UUID busy = UUID.randomUUID();
+        StandIns.subscription(a, ok, Receiver.url("/keep-ok"), List.of("shipment.created"), secret(), null);
+        StandIns.subscription(a, gone, Receiver.url("/keep-gone"), List.of("shipment.accepted"), secret(), null);
+        StandIns.subscription(a, busy, Receiver.url("/keep-busy"), List.of("shipment.in_transit"), secret(), null);
+        Receiver.script("/keep-gone", "410");
+        Receiver.script("/keep-busy", "503 3600"); // waits an hour for its next attempt
+        UUID oldDelivered = UUID.randomUUID();
+        UUID newDelivered = UUID.randomUUID();
+        UUID oldFailed = UUID.randomUUID();
+        UUID oldWaiting = UUID.randomUUID();
+        publish(oldDelivered, a, "shipment.created", "ship-k1", body("shipment.created", "TG-K-1"));
+        publish(newDelivered, a, "shipment.created", "ship-k2", body("shipment.created", "TG-K-2"));
+        publish(oldFailed, a, "shipment.accepted", "ship-k3", body("shipment.accepted", "TG-K-3"));
+        publish(oldWaiting, a, "shipment.in_transit", "ship-k4", body("shipment.in_transit", "TG-K-4"));
+        consumer.pollOnce();
+        settle();
+        assertTrue(delivered(oldDelivered) && delivered(newDelivered));
+        assertEquals("FAILED", Db.rows("SELECT status FROM webhook_delivery WHERE event_id = ?", oldFailed).get(0).get("status"));
+        assertEquals("PENDING", Db.rows("SELECT status FROM webhook_delivery WHERE event_id = ?", oldWaiting).get(0).get("status"));
+        for (UUID e : List.of(oldDelivered, oldFailed, oldWaiting)) { // 31 days ago; the kept period is 30 days
+            Db.rows("UPDATE webhook_event SET received_at = received_at - interval '31 days', fanned_out_at = fanned_out_at - interval '31 days' "
+                    + "WHERE id = ? RETURNING 1", e);
+            Db.rows("UPDATE webhook_attempt a SET attempted_at = a.attempted_at - interval '31 days' FROM webhook_delivery d "
+                    + "WHERE d.id = a.delivery_id AND d.event_id = ? RETURNING 1", e);
+            Db.rows("UPDATE webhook_delivery SET created_at = created_at - interval '31 days', delivered_at = delivered_at - interval '31 days' "
+                    + "WHERE event_id = ? RETURNING 1", e);
+        }
+
+        List<Object> finished = Db.rows("SELECT id FROM webhook_delivery WHERE event_id IN (?, ?)", oldDelivered, oldFailed).stream()
+                .map(r -> r.get("id")).toList();
+        assertEquals(2, finished.size());
+
+        retention.purge(Instant.now());
+
+        for (UUID e : List.of(oldDelivered, oldFailed)) {
+            assertEquals(0L, count("SELECT count(*) FROM webhook_delivery WHERE event_id = ?", e), "finished 31 days ago: deleted");
+            assertEquals(0L, count("SELECT count(*) FROM webhook_event WHERE id = ?", e));
+        }
+        for (Object d : finished) {
+            assertEquals(0L, count("SELECT count(*) FROM webhook_attempt WHERE delivery_id = ?", d), "their attempts too");
+        }
+        assertEquals(1L, count("SELECT count(*) FROM webhook_delivery WHERE event_id = ?", newDelivered), "finished just now: kept");
+        assertEquals(1L, count("SELECT count(*) FROM webhook_delivery WHERE event_id = ? AND status = 'PENDING'", oldWaiting),
+                "still waiting, however old: kept");
+        assertEquals(1L, count("SELECT count(*) FROM webhook_event WHERE id = ?", oldWaiting));
+        assertEquals(1L, count("SELECT count(*) FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id WHERE d.event_id = ?",
+                oldWaiting));
     }
 
     @Test
