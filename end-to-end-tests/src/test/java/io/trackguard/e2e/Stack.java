@@ -77,7 +77,10 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             Map.entry("TRACKGUARD_NOTIFY_DELIVERY_PUBLIC_BASE_URL", TRACKING),
             Map.entry("TRACKGUARD_NOTIFY_DELIVERY_LEASE", "10s"),
             Map.entry("TRACKGUARD_NOTIFY_DELIVERY_SERVER_DOWN_RETRY", "2s"),
-            Map.entry("TRACKGUARD_NOTIFY_DELIVERY_BACKOFF", "1s"));
+            Map.entry("TRACKGUARD_NOTIFY_DELIVERY_BACKOFF", "1s"),
+            // webhooks to the suite's own HTTPS receiver (WebhooksIT): test-only loopback and its self-signed certificate
+            Map.entry("TRACKGUARD_WEBHOOKS_ALLOW_LOOPBACK", "true"),
+            Map.entry("TRACKGUARD_WEBHOOKS_TEST_TRUSTED_CERTIFICATE", WebhookReceiver.certificatePem()));
     private static final Map<String, Process> SERVICES = new LinkedHashMap<>();
     private static boolean started;
 

@@ -24,7 +24,7 @@ import java.util.UUID;
 public class WebhookService {
 
     public static final Set<String> EVENTS = Set.of("shipment.created", "shipment.accepted", "shipment.in_transit",
-            "shipment.out_for_delivery", "shipment.delivered", "shipment.cancelled", "incident.notice");
+            "shipment.out_for_delivery", "shipment.delivered", "shipment.cancelled", "shipment.exception", "incident.notice");
     static final int MAX_PER_PARTNER = 20;
 
     /**

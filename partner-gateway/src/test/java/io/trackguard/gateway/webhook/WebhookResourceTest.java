@@ -80,7 +80,10 @@ class WebhookResourceTest {
         as(partner("ocs")).body(Map.of("url", "https://ocs.example/h", "events", List.of("shipment.teleported")))
                 .post("/api/v1/webhooks").then().statusCode(400);
         as(partner("ocs")).body(Map.of("url", "https://ocs.example/all")).post("/api/v1/webhooks").then().statusCode(201)
-                .body("events", hasItem("shipment.cancelled"));
+                .body("events", hasItem("shipment.cancelled")).body("events", hasItem("shipment.exception"));
+        // a delivery problem (tracking-service's EXCEPTION status) can be subscribed to on its own
+        as(partner("ocs")).body(Map.of("url", "https://ocs.example/problems", "events", List.of("shipment.exception")))
+                .post("/api/v1/webhooks").then().statusCode(201).body("events", equalTo(List.of("shipment.exception")));
         as(partner("ocs")).delete("/api/v1/webhooks/not-a-uuid").then().statusCode(404);
     }
 

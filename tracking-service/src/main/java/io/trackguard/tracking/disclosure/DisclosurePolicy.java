@@ -100,14 +100,16 @@ public class DisclosurePolicy {
 
     /**
      * The public timeline: the delivery scan shows its date, not its time, and last-mile scans
-     * their province, not their city (the recipient's city is not public).
+     * their province, not their city (the recipient's city is not public). An exception can
+     * happen at the door (address problem), so it is treated as last mile.
      */
     private List<TimelineEvent> timeline(List<ScanEvent> events, boolean publicTier) {
         return events.stream().map(e -> publicTier ? publicEvent(e) : event(e)).toList();
     }
 
     private TimelineEvent publicEvent(ScanEvent e) {
-        boolean lastMile = e.type == ScanEventType.OUT_FOR_DELIVERY || e.type == ScanEventType.DELIVERED;
+        boolean lastMile = e.type == ScanEventType.OUT_FOR_DELIVERY || e.type == ScanEventType.DELIVERED
+                || e.type == ScanEventType.EXCEPTION;
         String city = lastMile ? null : e.facilityCity;
         if (e.type == ScanEventType.DELIVERED) {
             return new TimelineEvent(e.type.name(), null, LocalDate.ofInstant(e.occurredAt, displayZone), city, e.facilityProvince);

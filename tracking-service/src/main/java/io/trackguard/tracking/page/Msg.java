@@ -118,6 +118,9 @@ public interface Msg {
     @Message("Cancelled by the sender")
     String status_CANCELLED();
 
+    @Message("Delivery problem")
+    String status_EXCEPTION();
+
     @Message("Are you the recipient?")
     String verify_title();
 

@@ -313,6 +313,7 @@ public class PageResource {
             case "OUT_FOR_DELIVERY" -> m.status_OUT_FOR_DELIVERY();
             case "DELIVERED" -> m.status_DELIVERED();
             case "CANCELLED" -> m.status_CANCELLED();
+            case "EXCEPTION" -> m.status_EXCEPTION();
             default -> status;
         };
     }

@@ -2,9 +2,12 @@ package io.trackguard.tracking.scan;
 
 import io.trackguard.tracking.shipment.ShipmentStatus;
 
-/** What carrier operations scanned. Each type moves the shipment to the status of the same name. */
+/**
+ * What carrier operations scanned. Each type moves the shipment to the status of the same name.
+ * EXCEPTION is a delivery problem (damaged, address problem, held); the parcel can go on.
+ */
 public enum ScanEventType {
-    ACCEPTED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED;
+    ACCEPTED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION;
 
     public ShipmentStatus status() {
         return ShipmentStatus.valueOf(name());

@@ -11,11 +11,15 @@ import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
+import io.trackguard.tracking.scan.NewScanEvent;
+import io.trackguard.tracking.scan.ScanEventType;
+import io.trackguard.tracking.scan.ScanService;
 import io.trackguard.tracking.shipment.ShipmentFixtures;
 import io.trackguard.tracking.shipment.ShipmentService;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,6 +38,8 @@ class ShipmentEventsTest {
     ShipmentService shipments;
     @Inject
     ShipmentEventRelay relay;
+    @Inject
+    ScanService scans;
     @Inject
     Scheduler scheduler;
     @Inject
@@ -69,6 +75,27 @@ class ShipmentEventsTest {
         assertEquals(4, data.get("events").size());
         // every event its own id
         assertEquals(5, events.stream().map(e -> e.payload().get("id")).distinct().count());
+    }
+
+    @Test
+    void anExceptionIsPublishedLikeAnyStatusAndSoIsWhatFollowsIt() throws Exception {
+        String number = fixtures.create(ShipmentFixtures.OTHER_PARTNER);
+        TrackingNumber tn = TrackingNumber.tryParse(number).orElseThrow();
+        Instant t = Instant.now().minusSeconds(3600);
+        scans.record(tn, new NewScanEvent(ScanEventType.ACCEPTED, t, new NewScanEvent.Facility("Mississauga", "ON"), null), "test");
+        scans.record(tn, new NewScanEvent(ScanEventType.EXCEPTION, t.plusSeconds(600), new NewScanEvent.Facility("Toronto", "ON"), null), "test");
+        scans.record(tn, new NewScanEvent(ScanEventType.IN_TRANSIT, t.plusSeconds(1200), new NewScanEvent.Facility("Toronto", "ON"), null), "test");
+        relayAll();
+
+        List<StreamMessage<String, String, String>> events = eventsOf(number);
+        assertEquals(List.of("shipment.created", "shipment.accepted", "shipment.exception", "shipment.in_transit"),
+                events.stream().map(e -> e.payload().get("type")).toList());
+        StreamMessage<String, String, String> exception = events.get(2);
+        assertEquals(ShipmentFixtures.OTHER_PARTNER, exception.payload().get("partner"));
+        JsonNode body = json.readTree(exception.payload().get("payload"));
+        assertEquals("shipment.exception", body.get("type").asText());
+        assertEquals("EXCEPTION", body.get("data").get("status").asText());
+        assertEquals("EXCEPTION", body.get("data").get("events").get(1).get("type").asText());
     }
 
     @Test
