@@ -185,6 +185,30 @@ public class Receiver implements QuarkusTestResourceLifecycleManager {
             x.close(); // no answer at all
             return;
         }
+        if (answer.equals("REDIRECT")) {
+            x.getResponseHeaders().set("Location", url(path + "/moved-to"));
+            x.sendResponseHeaders(302, -1);
+            x.close();
+            return;
+        }
+        if (answer.equals("ENDLESS")) {
+            // 200, then a body that does not end for 10 s: the sender must stop reading after its few KB
+            x.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[8192];
+            java.util.Arrays.fill(chunk, (byte) 'x');
+            long until = System.nanoTime() + 10_000_000_000L;
+            try {
+                while (System.nanoTime() < until) {
+                    x.getResponseBody().write(chunk);
+                    x.getResponseBody().flush();
+                    Thread.sleep(50);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the sender closed the connection: what we wanted
+            }
+            x.close();
+            return;
+        }
         String[] parts = answer.split(" ");
         if (parts.length > 1) {
             x.getResponseHeaders().set("Retry-After", parts[1]);

@@ -383,6 +383,42 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void redirectsAreNotFollowedEndlessAnswersAreCutAndOtherPortsRefused() {
+        String a = partner("edges");
+        UUID moved = UUID.randomUUID();
+        UUID endless = UUID.randomUUID();
+        UUID otherPort = UUID.randomUUID();
+        StandIns.subscription(a, moved, Receiver.url("/moved"), List.of("shipment.created"), secret(), null);
+        StandIns.subscription(a, endless, Receiver.url("/endless"), List.of("shipment.created"), secret(), null);
+        StandIns.subscription(a, otherPort, "https://93.184.216.34:9443/hook", List.of("shipment.created"), secret(), null);
+        Receiver.script("/moved", "REDIRECT", "REDIRECT", "REDIRECT", "REDIRECT", "REDIRECT", "REDIRECT", "REDIRECT", "REDIRECT",
+                "REDIRECT", "REDIRECT");
+        Receiver.script("/endless", "ENDLESS");
+        UUID event = UUID.randomUUID();
+        publish(event, a, "shipment.created", "ship-e", body("shipment.created", "TG-E-1"));
+        consumer.pollOnce();
+        settle();
+
+        assertEquals(302, Db.rows("SELECT last_status_code FROM webhook_delivery WHERE subscription_id = ?", moved).get(0).get("last_status_code"));
+        assertTrue(Receiver.at("/moved").size() >= 1);
+        assertEquals(List.of(), Receiver.at("/moved/moved-to"), "a redirect is an answer, never followed");
+        assertTrue(List.of("PENDING", "SENDING").contains(Db.rows("SELECT status FROM webhook_delivery WHERE subscription_id = ?", moved)
+                .get(0).get("status")), "a 3xx is not success: tried again later");
+
+        List<Map<String, Object>> cut = Db.rows("""
+                SELECT a.status_code, a.error FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id
+                WHERE d.subscription_id = ? ORDER BY a.n""", endless);
+        assertEquals(1, cut.size(), "one attempt: the status came and a few KB of the body were enough");
+        assertEquals(200, cut.get(0).get("status_code"));
+        assertEquals(null, cut.get(0).get("error"), "not waited out to the attempt's timeout");
+        assertEquals("DELIVERED", Db.rows("SELECT status FROM webhook_delivery WHERE subscription_id = ?", endless).get(0).get("status"));
+
+        assertTrue(String.valueOf(lastError(otherPort)).contains("port 9443 is not allowed"), lastError(otherPort));
+        assertEquals(0L, count("SELECT count(*) FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id "
+                + "WHERE d.subscription_id = ? AND a.status_code IS NOT NULL", otherPort), "never connected");
+    }
+
+    @Test
     @TestSecurity(user = "service-account-partner-gateway", roles = "partner-relay")
     void theGatewaySeesRetriesAndPingsAPartnersOwnDeliveriesOnly() {
         String a = partner("log-a");
