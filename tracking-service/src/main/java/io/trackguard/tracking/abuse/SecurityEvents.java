@@ -39,7 +39,11 @@ public class SecurityEvents {
         // notification-service reads the incident's scope from the audit log: what this replica answered
         // before the event is written first, so the scope never misses it (other replicas' records
         // follow within their flush interval, which notification-service's scope.settle waits out).
-        accessLog.flush();
+        try {
+            accessLog.flush();
+        } catch (RuntimeException e) {
+            LOG.warnf("access records could not be written before security event %s: %s", type, e.getClass().getSimpleName());
+        }
         try {
             streams.xadd(config.stream(), new XAddArgs().maxlen(config.streamMaxLength()).nearlyExactTrimming(), event);
             LOG.warnf("security event %s: %s (%s)", type, who, event.get("evidence"));

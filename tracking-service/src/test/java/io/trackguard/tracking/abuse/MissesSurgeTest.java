@@ -32,11 +32,17 @@ class MissesSurgeTest {
     @Test
     void missesFromManyAddressesRaiseOneSurgeEvent() {
         long floor = config.globalMisses().floor();
-        // other tests of this run missed a little too: the surge can only come sooner
-        for (long i = 0; i <= floor; i++) {
+        // Other tests of this run missed a little too, so the surge can come sooner; and a miss whose
+        // count did not reach Redis (a timeout on a loaded machine: the lookup is still answered)
+        // makes it come a little later, so up to 10 % more are allowed.
+        List<Map<String, String>> surges = List.of();
+        for (long i = 0; i <= floor + floor / 10 && surges.isEmpty(); i++) {
             Clients.fresh().get("/api/v1/track/" + ShipmentFixtures.unknownNumber()).then().statusCode(404);
+            if (i >= floor) {
+                surges = surges();
+            }
         }
-        List<Map<String, String>> surges = surges();
+        surges = surges();
         assertEquals(1, surges.size(), "one event per window while it lasts");
         Map<String, String> event = surges.get(0);
         assertFalse(event.containsKey("actor") || event.containsKey("partner"), event.toString());
