@@ -205,7 +205,7 @@ public class WebhookSender {
         if (failingSince.isPresent() && failingSince.get().isBefore(at.minus(config.disableAfter()))) {
             if (store.disable(d.subscriptionId(), d.partnerId(), "failing since " + failingSince.get())) {
                 LOG.infof("webhook subscription %s disabled: failing since %s", d.subscriptionId(), failingSince.get());
-                notices.disabled(d.partnerId(), sub.get().url(), failingSince.get());
+                notices.disabled(d.partnerId(), d.subscriptionId(), sub.get().url(), failingSince.get());
             }
         }
     }

@@ -181,6 +181,41 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    @TestSecurity(user = "service-account-partner-gateway", roles = "partner-relay")
+    void theGatewayLearnsThatAnEndpointIsDisabledAndEnablesItAgainForItsPartnerOnly() {
+        String a = partner("enable");
+        UUID subscription = UUID.randomUUID();
+        StandIns.subscription(a, subscription, Receiver.url("/enable"), List.of("shipment.accepted"), secret(), null);
+        Receiver.script("/enable", "410");
+        publish(UUID.randomUUID(), a, "shipment.accepted", "ship-en1", body("shipment.accepted", "TG-EN-1"));
+        consumer.pollOnce();
+        settle();
+        given().queryParam("partner", a).get("/internal/v1/webhook-deliveries/endpoints").then().statusCode(200)
+                .body("[0].subscriptionId", equalTo(subscription.toString()))
+                .body("[0].disabledReason", equalTo("the endpoint answered 410 Gone"))
+                .body("[0].disabledAt", org.hamcrest.Matchers.notNullValue());
+        given().queryParam("partner", "someone-else").get("/internal/v1/webhook-deliveries/endpoints").then().statusCode(200)
+                .body("size()", equalTo(0));
+
+        // another partner's name changes nothing; the owner's enables it, and new events go to it again
+        given().queryParam("partner", "someone-else").post("/internal/v1/webhook-deliveries/endpoints/" + subscription + "/enable")
+                .then().statusCode(200);
+        assertEquals(1L, count("SELECT count(*) FROM webhook_endpoint WHERE subscription_id = ? AND disabled_at IS NOT NULL", subscription));
+        given().queryParam("partner", a).post("/internal/v1/webhook-deliveries/endpoints/" + subscription + "/enable").then().statusCode(200)
+                .body("state", equalTo("ACTIVE"));
+        given().queryParam("partner", a).get("/internal/v1/webhook-deliveries/endpoints").then().statusCode(200)
+                .body("[0].disabledAt", org.hamcrest.Matchers.nullValue());
+        UUID after = UUID.randomUUID();
+        publish(after, a, "shipment.accepted", "ship-en2", body("shipment.accepted", "TG-EN-2"));
+        consumer.pollOnce();
+        Await.until("delivered after enabling", () -> {
+            settle();
+            return delivered(after);
+        }, done -> done);
+        given().queryParam("partner", a).post("/internal/v1/webhook-deliveries/endpoints/not-a-uuid/enable").then().statusCode(400);
+    }
+
+    @Test
     void anEndpointFailingForDisableAfterIsDisabledAndItsPartnerToldOnce() throws Exception {
         String a = partner("failing");
         String contact = "privacy@" + a + ".example";
