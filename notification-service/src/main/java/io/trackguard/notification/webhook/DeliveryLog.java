@@ -38,6 +38,15 @@ public class DeliveryLog {
                            Integer lastStatusCode, String lastError, Instant createdAt, Instant deliveredAt, List<Attempt> log) {
     }
 
+    /**
+     * What notification-service knows of one endpoint: failing since when (no success since), or
+     * disabled (410 Gone, or failing for too long) and why. Endpoints never tried are absent.
+     */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Endpoint(UUID subscriptionId, Instant failingSince, Instant disabledAt, String disabledReason) {
+    }
+
     private final AgroalDataSource dataSource;
 
     public DeliveryLog(AgroalDataSource dataSource) {
@@ -97,6 +106,41 @@ public class DeliveryLog {
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("delivery retry: " + e.getSQLState(), e);
+        }
+    }
+
+    /** The state of the partner's endpoints that were ever tried. */
+    public List<Endpoint> endpoints(String partnerId) {
+        List<Endpoint> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT subscription_id, failing_since, disabled_at, disabled_reason FROM webhook_endpoint
+                WHERE partner_id = ? ORDER BY subscription_id""")) {
+            ps.setString(1, partnerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Endpoint((UUID) rs.getObject(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)), rs.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("webhook endpoints: " + e.getSQLState(), e);
+        }
+        return out;
+    }
+
+    /**
+     * Delivers to a disabled endpoint again (its partner fixed it): new events go to it from now
+     * on and its failing clock starts anew; what ended while it was disabled stays ended (each
+     * can be retried). The caller checked that the subscription is the partner's.
+     */
+    public void enable(String partnerId, UUID subscriptionId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE webhook_endpoint SET disabled_at = NULL, disabled_reason = NULL, failing_since = NULL
+                WHERE subscription_id = ? AND partner_id = ?""")) {
+            ps.setObject(1, subscriptionId);
+            ps.setString(2, partnerId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("webhook endpoint enable: " + e.getSQLState(), e);
         }
     }
 

@@ -61,30 +61,54 @@ public class DeliveryStore {
         }
     }
 
-    /** Records an event once: the same id again (a republished stream entry) changes nothing. */
-    public boolean accept(UUID id, String partnerId, String type, String orderingKey, String payload) {
+    /**
+     * Records an event of the stream once, with its entry id (its place in the stream's order):
+     * the same id again (a republished stream entry) changes nothing.
+     */
+    public boolean accept(UUID id, String partnerId, String type, String orderingKey, String payload, StreamPosition entry) {
         return tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO webhook_event (id, partner_id, type, ordering_key, payload, received_at)
-                    VALUES (?, ?, ?, ?, ?, clock_timestamp()) ON CONFLICT (id) DO NOTHING""")) {
+                    INSERT INTO webhook_event (id, partner_id, type, ordering_key, payload, received_at, stream_ms, stream_seq)
+                    VALUES (?, ?, ?, ?, ?, clock_timestamp(), ?, ?) ON CONFLICT (id) DO NOTHING""")) {
                 ps.setObject(1, id);
                 ps.setString(2, partnerId);
                 ps.setString(3, type);
                 ps.setString(4, orderingKey);
                 ps.setString(5, payload);
+                ps.setLong(6, entry.ms());
+                ps.setLong(7, entry.seq());
                 return ps.executeUpdate() == 1;
             }
         });
     }
 
-    /** Events whose deliveries are not written yet, oldest first. */
-    public List<Event> toFanOut(int limit) {
+    /** The highest stream entry recorded so far (see {@link RecordedStream}). */
+    public Optional<StreamPosition> highestRecordedStreamEntry() {
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT stream_ms, stream_seq FROM webhook_event WHERE stream_ms IS NOT NULL
+                    ORDER BY stream_ms DESC, stream_seq DESC LIMIT 1""");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new StreamPosition(rs.getLong(1), rs.getLong(2))) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Events whose deliveries are not written yet: those of the stream below {@code streamBound}
+     * in the stream's order (the order tracking-service published them), others (incident
+     * notices) in the order they arrived, first.
+     */
+    public List<Event> toFanOut(int limit, StreamPosition streamBound) {
         return tx(c -> {
             List<Event> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT id, partner_id, type, ordering_key FROM webhook_event WHERE fanned_out_at IS NULL
-                    ORDER BY received_at, id LIMIT ?""")) {
-                ps.setInt(1, limit);
+                    SELECT id, partner_id, type, ordering_key FROM webhook_event
+                    WHERE fanned_out_at IS NULL AND (stream_ms IS NULL OR (stream_ms, stream_seq) < (?, ?))
+                    ORDER BY stream_ms NULLS FIRST, stream_seq, received_at, id LIMIT ?""")) {
+                ps.setLong(1, streamBound.ms());
+                ps.setLong(2, streamBound.seq());
+                ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Event((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4)));

@@ -30,7 +30,7 @@ public class EndpointNotices {
         this.config = config;
     }
 
-    public void disabled(String partnerId, String url, Instant failingSince) {
+    public void disabled(String partnerId, java.util.UUID subscriptionId, String url, Instant failingSince) {
         try {
             String to = partners.find(partnerId).map(PartnerDirectory.PartnerInfo::privacyContact).orElse(null);
             if (to == null || to.isBlank()) {
@@ -38,10 +38,10 @@ public class EndpointNotices {
                 return;
             }
             String text = """
-                    Trackguard stopped delivering webhooks to %s: every delivery since %s failed.
-                    Fix the endpoint, then create the subscription again (POST /api/v1/webhooks); \
-                    GET /api/v1/webhooks/{id}/deliveries shows each attempt and its answer.
-                    """.formatted(url, failingSince);
+                    Trackguard stopped delivering webhooks to %s (subscription %s): every delivery since %s failed.
+                    Fix the endpoint, then enable it again (POST /api/v1/webhooks/%s/enable); \
+                    GET /api/v1/webhooks/%s/deliveries shows each attempt and its answer.
+                    """.formatted(url, subscriptionId, failingSince, subscriptionId, subscriptionId);
             mailer.send(Mail.withText(to, "Trackguard: a webhook endpoint was disabled", text).setFrom(config.delivery().from()))
                     .await().atMost(Duration.ofSeconds(30));
         } catch (RuntimeException e) {

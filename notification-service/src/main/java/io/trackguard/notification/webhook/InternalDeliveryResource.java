@@ -68,6 +68,23 @@ public class InternalDeliveryResource {
         return Response.accepted(Map.of("id", delivery, "status", "PENDING")).build();
     }
 
+    @GET
+    @Path("endpoints")
+    @Operation(summary = "Internal, for partner-gateway: the partner's endpoints ever tried: failing since when, disabled and why")
+    public List<DeliveryLog.Endpoint> endpoints(@QueryParam("partner") @NotNull @Size(max = 64) String partner) {
+        return log.endpoints(partner);
+    }
+
+    @POST
+    @Path("endpoints/{subscription}/enable")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Internal, for partner-gateway: deliver to one of the partner's disabled endpoints again")
+    public Map<String, String> enable(@PathParam("subscription") @Pattern(regexp = UUID_PATTERN) String subscription,
+                                      @QueryParam("partner") @NotNull @Size(max = 64) String partner) {
+        log.enable(partner, UUID.fromString(subscription));
+        return Map.of("subscriptionId", subscription, "state", "ACTIVE");
+    }
+
     @POST
     @Path("ping")
     @Consumes(MediaType.WILDCARD)

@@ -8,8 +8,11 @@ import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -17,7 +20,9 @@ import org.jboss.logging.Logger;
  * Reads tracking-service's shipment events ({@code trackguard:shipment-events}) as one consumer
  * of a group every replica joins, and records each as a webhook event (de-duplicated on the
  * event's id: the relay may publish an entry twice) before acknowledging it. Pending entries of
- * this consumer are read again first, those of a crashed one claimed after claim-idle.
+ * this consumer are read again first, those of a crashed one claimed after claim-idle. Each event
+ * keeps its entry id: deliveries follow the stream's order, not the order replicas recorded them
+ * in ({@link RecordedStream}).
  */
 @ApplicationScoped
 public class ShipmentEventConsumer {
@@ -30,14 +35,21 @@ public class ShipmentEventConsumer {
     private final DeliveryStore store;
     private final WebhookConfig config;
     private final WebhookSender sender;
-    private final String consumer = "webhooks-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String consumer;
     private volatile boolean groupReady;
 
+    @Inject
     public ShipmentEventConsumer(RedisDataSource redis, DeliveryStore store, WebhookConfig config, WebhookSender sender) {
+        this(redis, store, config, sender, "webhooks-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** A consumer of the given name: tests stand in for another replica with a second one. */
+    ShipmentEventConsumer(RedisDataSource redis, DeliveryStore store, WebhookConfig config, WebhookSender sender, String consumer) {
         this.streams = redis.stream(String.class);
         this.store = store;
         this.config = config;
         this.sender = sender;
+        this.consumer = consumer;
     }
 
     @Scheduled(identity = JOB, every = "${trackguard.webhooks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -80,15 +92,44 @@ public class ShipmentEventConsumer {
         for (StreamMessage<String, String, String> m : messages) {
             Map<String, String> e = m.payload();
             UUID id = parse(e.get("id"));
-            if (id == null || blank(e.get("partner")) || blank(e.get("type")) || blank(e.get("shipment")) || blank(e.get("payload"))) {
+            Optional<StreamPosition> entry = StreamPosition.parse(m.id());
+            if (id == null || entry.isEmpty() || blank(e.get("partner")) || blank(e.get("type")) || blank(e.get("shipment"))
+                    || blank(e.get("payload"))) {
                 LOG.errorf("shipment event %s is not of the contract (id, type, partner, shipment, payload); skipped", m.id());
-            } else {
-                store.accept(id, e.get("partner"), e.get("type"), e.get("shipment"), e.get("payload"));
+            } else if (record(m.id(), id, e, entry.get())) {
                 n++;
             }
             streams.xack(config.stream(), config.group(), m.id());
         }
         return n;
+    }
+
+    /**
+     * Records one entry; false when the database refuses it for what it holds (it is skipped and
+     * acknowledged: left pending, it would hold every later event back, see RecordedStream). Any
+     * other failure (the database away) propagates, and the entry stays pending for the next pass.
+     */
+    private boolean record(String entryId, UUID id, Map<String, String> e, StreamPosition entry) {
+        try {
+            store.accept(id, e.get("partner"), e.get("type"), e.get("shipment"), e.get("payload"), entry);
+            return true;
+        } catch (RuntimeException x) {
+            String state = sqlState(x);
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                LOG.errorf("shipment event %s refused by the database (SQLState %s); skipped", entryId, state);
+                return false;
+            }
+            throw x;
+        }
+    }
+
+    private static String sqlState(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s && s.getSQLState() != null) {
+                return s.getSQLState();
+            }
+        }
+        return null;
     }
 
     private void ensureGroup() {

@@ -38,6 +38,7 @@ public class WebhookSender {
     public static final String JOB = "webhook-deliveries";
 
     private final DeliveryStore store;
+    private final RecordedStream recorded;
     private final Subscriptions subscriptions;
     private final WebhookClient client;
     private final WebhookConfig config;
@@ -49,9 +50,10 @@ public class WebhookSender {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    public WebhookSender(DeliveryStore store, Subscriptions subscriptions, WebhookClient client, WebhookConfig config,
+    public WebhookSender(DeliveryStore store, RecordedStream recorded, Subscriptions subscriptions, WebhookClient client, WebhookConfig config,
                          EndpointNotices notices, Workers workers, MeterRegistry metrics) {
         this.store = store;
+        this.recorded = recorded;
         this.subscriptions = subscriptions;
         this.client = client;
         this.config = config;
@@ -108,7 +110,8 @@ public class WebhookSender {
      * is fanning out). The partner's subscriptions are read once per partner and type in a batch.
      */
     private int fanOut() {
-        List<DeliveryStore.Event> events = store.toFanOut(config.batchSize());
+        // a shipment's later event waits until every earlier entry of the stream is recorded (RecordedStream)
+        List<DeliveryStore.Event> events = store.toFanOut(config.batchSize(), recorded.bound());
         Map<String, List<Subscriptions.Subscription>> matching = new HashMap<>();
         int n = 0;
         for (DeliveryStore.Event e : events) {
@@ -202,7 +205,7 @@ public class WebhookSender {
         if (failingSince.isPresent() && failingSince.get().isBefore(at.minus(config.disableAfter()))) {
             if (store.disable(d.subscriptionId(), d.partnerId(), "failing since " + failingSince.get())) {
                 LOG.infof("webhook subscription %s disabled: failing since %s", d.subscriptionId(), failingSince.get());
-                notices.disabled(d.partnerId(), sub.get().url(), failingSince.get());
+                notices.disabled(d.partnerId(), d.subscriptionId(), sub.get().url(), failingSince.get());
             }
         }
     }

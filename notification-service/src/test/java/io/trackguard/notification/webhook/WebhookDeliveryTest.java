@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.equalTo;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,6 +70,10 @@ class WebhookDeliveryTest {
     String stream;
     @ConfigProperty(name = "trackguard.webhooks.per-endpoint-concurrency")
     int perEndpoint;
+    @Inject
+    WebhookConfig config;
+    @Inject
+    RecordedStream recorded;
 
     @BeforeEach
     void pauseBackgroundJobs() {
@@ -172,6 +178,41 @@ class WebhookDeliveryTest {
         settle();
         assertEquals(0L, count("SELECT count(*) FROM webhook_delivery WHERE event_id = ?", later), "a disabled endpoint gets no new deliveries");
         assertEquals(1, Receiver.at("/gone").size());
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-partner-gateway", roles = "partner-relay")
+    void theGatewayLearnsThatAnEndpointIsDisabledAndEnablesItAgainForItsPartnerOnly() {
+        String a = partner("enable");
+        UUID subscription = UUID.randomUUID();
+        StandIns.subscription(a, subscription, Receiver.url("/enable"), List.of("shipment.accepted"), secret(), null);
+        Receiver.script("/enable", "410");
+        publish(UUID.randomUUID(), a, "shipment.accepted", "ship-en1", body("shipment.accepted", "TG-EN-1"));
+        consumer.pollOnce();
+        settle();
+        given().queryParam("partner", a).get("/internal/v1/webhook-deliveries/endpoints").then().statusCode(200)
+                .body("[0].subscriptionId", equalTo(subscription.toString()))
+                .body("[0].disabledReason", equalTo("the endpoint answered 410 Gone"))
+                .body("[0].disabledAt", org.hamcrest.Matchers.notNullValue());
+        given().queryParam("partner", "someone-else").get("/internal/v1/webhook-deliveries/endpoints").then().statusCode(200)
+                .body("size()", equalTo(0));
+
+        // another partner's name changes nothing; the owner's enables it, and new events go to it again
+        given().queryParam("partner", "someone-else").post("/internal/v1/webhook-deliveries/endpoints/" + subscription + "/enable")
+                .then().statusCode(200);
+        assertEquals(1L, count("SELECT count(*) FROM webhook_endpoint WHERE subscription_id = ? AND disabled_at IS NOT NULL", subscription));
+        given().queryParam("partner", a).post("/internal/v1/webhook-deliveries/endpoints/" + subscription + "/enable").then().statusCode(200)
+                .body("state", equalTo("ACTIVE"));
+        given().queryParam("partner", a).get("/internal/v1/webhook-deliveries/endpoints").then().statusCode(200)
+                .body("[0].disabledAt", org.hamcrest.Matchers.nullValue());
+        UUID after = UUID.randomUUID();
+        publish(after, a, "shipment.accepted", "ship-en2", body("shipment.accepted", "TG-EN-2"));
+        consumer.pollOnce();
+        Await.until("delivered after enabling", () -> {
+            settle();
+            return delivered(after);
+        }, done -> done);
+        given().queryParam("partner", a).post("/internal/v1/webhook-deliveries/endpoints/not-a-uuid/enable").then().statusCode(400);
     }
 
     @Test
@@ -332,6 +373,54 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void eventsOfAShipmentRecordedOutOfOrderByTwoReplicasGoInTheStreamsOrder() {
+        String a = partner("replicas");
+        StandIns.subscription(a, UUID.randomUUID(), Receiver.url("/replicas"), List.of("shipment.accepted", "shipment.in_transit"), secret(),
+                null);
+        consumer.pollOnce(); // what earlier tests left is recorded: the other replica's read below takes the first event
+        UUID e1 = UUID.randomUUID();
+        UUID e2 = UUID.randomUUID();
+        publish(e1, a, "shipment.accepted", "ship-rp", body("shipment.accepted", "TG-RP-1"));
+        publish(e2, a, "shipment.in_transit", "ship-rp", body("shipment.in_transit", "TG-RP-1"));
+
+        // another replica reads the first event and is slow to record it (or crashed: then it is claimed later)
+        String other = "replica-b-" + UUID.randomUUID().toString().substring(0, 8);
+        ShipmentEventConsumer replicaB = new ShipmentEventConsumer(redis, store, config, sender, other);
+        List<StreamMessage<String, String, String>> taken = redis.stream(String.class)
+                .xreadgroup(config.group(), other, stream, ">", new XReadGroupArgs().count(1));
+        assertEquals(e1.toString(), taken.get(0).payload().get("id"));
+        assertEquals(1, consumer.pollOnce(), "this replica records the second event");
+        settle();
+        assertEquals(0L, count("SELECT count(*) FROM webhook_delivery WHERE event_id = ?", e2), "the second waits for the first");
+        assertEquals(List.of(), Receiver.at("/replicas"));
+
+        assertEquals(1, replicaB.pollOnce(), "the other replica records the first event at last");
+        Await.until("both delivered", () -> {
+            settle();
+            return delivered(e1) && delivered(e2);
+        }, done -> done);
+        List<String> types = Receiver.at("/replicas").stream().map(r -> r.body().contains("in_transit") ? "in_transit" : "accepted").toList();
+        assertEquals(List.of("accepted", "in_transit"), types);
+    }
+
+    @Test
+    void anEntryTheDatabaseRefusesIsSkippedAndHoldsNothingBack() {
+        String a = partner("refused");
+        StandIns.subscription(a, UUID.randomUUID(), Receiver.url("/refused"), List.of("shipment.accepted"), secret(), null);
+        UUID refused = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        publish(refused, a, "shipment.accepted", "ship-nul", "{\"type\":\"shipment.accepted\",\"data\":\"\u0000\"}");
+        publish(next, a, "shipment.accepted", "ship-nul", body("shipment.accepted", "TG-NUL-2"));
+        consumer.pollOnce();
+        Await.until("the next event delivered", () -> {
+            settle();
+            return delivered(next);
+        }, done -> done);
+        assertEquals(0L, count("SELECT count(*) FROM webhook_event WHERE id = ?", refused));
+        assertEquals(0L, redis.stream(String.class).xpending(stream, config.group()).getPendingCount(), "nothing left pending");
+    }
+
+    @Test
     void aSenderThatDiesMidDeliveryLosesNothingAndTheRetryCarriesTheSameId() {
         String a = partner("crash");
         String secret = secret();
@@ -342,7 +431,7 @@ class WebhookDeliveryTest {
         publish(event, a, "shipment.out_for_delivery", "ship-c", body);
         consumer.pollOnce();
         // fan out, then a sender claims the delivery, sends it, and dies before recording anything
-        store.fanOut(store.toFanOut(100).stream().filter(e -> e.id().equals(event)).findFirst().orElseThrow(),
+        store.fanOut(store.toFanOut(100, recorded.bound()).stream().filter(e -> e.id().equals(event)).findFirst().orElseThrow(),
                 List.of(new Subscriptions.Subscription(subscription, Receiver.url("/crash"), List.of(), secret, null)));
         List<DeliveryStore.Claimed> claimed = store.claim(100, Duration.ofMillis(300)).stream()
                 .filter(c -> c.payload().equals(body)).toList();

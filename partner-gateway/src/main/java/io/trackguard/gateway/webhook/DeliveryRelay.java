@@ -7,6 +7,9 @@ import io.trackguard.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -37,6 +40,37 @@ public class DeliveryRelay {
 
     public JsonNode ping(String partnerId, UUID subscription) {
         return answer(() -> api.ping(partnerId, subscription.toString())).orElseThrow();
+    }
+
+    /**
+     * The state of the partner's endpoints, by subscription (only those ever tried); empty when
+     * notification-service cannot say just now: a list of subscriptions does not fail for it.
+     */
+    public Optional<Map<UUID, WebhookService.Delivery>> endpoints(String partnerId) {
+        try {
+            JsonNode all = answer(() -> api.endpoints(partnerId)).orElseThrow();
+            Map<UUID, WebhookService.Delivery> out = new HashMap<>();
+            for (JsonNode e : all) {
+                out.put(UUID.fromString(e.path("subscriptionId").asText()), WebhookService.Delivery.of(
+                        instant(e.get("failingSince")), instant(e.get("disabledAt")), text(e.get("disabledReason"))));
+            }
+            return Optional.of(out);
+        } catch (ProblemException | IllegalArgumentException | java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Delivers to the partner's disabled endpoint again. */
+    public void enable(String partnerId, UUID subscription) {
+        answer(() -> api.enable(subscription.toString(), partnerId)).orElseThrow(DeliveryRelay::unavailable);
+    }
+
+    private static Instant instant(JsonNode n) {
+        return n == null || n.isNull() ? null : Instant.parse(n.asText());
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
     }
 
     private interface Call {

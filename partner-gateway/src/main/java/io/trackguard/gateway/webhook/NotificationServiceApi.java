@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * notification-service's delivery log, retry and ping, called with the gateway's own
+ * notification-service's delivery log, retry, ping and endpoint states, called with the gateway's own
  * client-credentials token (role partner-relay). Only {@link DeliveryRelay} uses it.
  */
 @RegisterRestClient(configKey = "notification-service")
@@ -28,6 +28,14 @@ interface NotificationServiceApi {
     @Path("/{delivery}/retry")
     Response retry(@PathParam("delivery") String delivery, @QueryParam("partner") String partner,
                    @QueryParam("subscription") String subscription);
+
+    @GET
+    @Path("/endpoints")
+    Response endpoints(@QueryParam("partner") String partner);
+
+    @POST
+    @Path("/endpoints/{subscription}/enable")
+    Response enable(@PathParam("subscription") String subscription, @QueryParam("partner") String partner);
 
     @POST
     @Path("/ping")

@@ -68,9 +68,14 @@ public class WebhookResource {
 
     @GET
     @PermissionsAllowed("webhooks:manage")
-    @Operation(summary = "Your subscriptions (never their secrets)")
+    @Operation(summary = "Your subscriptions (never their secrets), each with how its deliveries go: ACTIVE, FAILING since when, "
+            + "DISABLED and why (enable it again with .../enable), or UNKNOWN when that cannot be said just now")
     public List<WebhookService.View> list() {
-        return webhooks.list(admitted());
+        String partnerId = admitted();
+        List<WebhookService.View> views = webhooks.list(partnerId);
+        return deliveries.endpoints(partnerId)
+                .map(states -> views.stream().map(v -> v.withDelivery(states.getOrDefault(v.id(), WebhookService.Delivery.ACTIVE))).toList())
+                .orElseGet(() -> views.stream().map(v -> v.withDelivery(WebhookService.Delivery.UNKNOWN)).toList());
     }
 
     @DELETE
@@ -115,6 +120,18 @@ public class WebhookResource {
                 .map(queued -> Response.accepted(queued).build())
                 .orElseThrow(() -> new ProblemException(Problem.typed("delivery-not-found", 404, "Delivery not found",
                         "No delivery with this id to this subscription is yours, or it is being sent, or the endpoint is disabled.")));
+    }
+
+    @POST
+    @Path("{id}/enable")
+    @Consumes(MediaType.WILDCARD)
+    @PermissionsAllowed("webhooks:manage")
+    @Operation(summary = "Deliver to one of your endpoints again after it was disabled (410 Gone, or failing for 3 days)")
+    @APIResponse(responseCode = "204", description = "New events go to it from now on; ended deliveries can be retried one by one")
+    public Response enable(@PathParam("id") String id) {
+        String partnerId = admitted();
+        deliveries.enable(partnerId, owned(partnerId, id));
+        return Response.noContent().build();
     }
 
     @POST

@@ -34,7 +34,32 @@ public class WebhookService {
     @RegisterForReflection
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record View(UUID id, String url, List<String> events, Instant createdAt, Instant secretRotatedAt, String secret,
-                       String previousSecret) {
+                       String previousSecret, Delivery delivery) {
+
+        View withDelivery(Delivery d) {
+            return new View(id, url, events, createdAt, secretRotatedAt, secret, previousSecret, d);
+        }
+    }
+
+    /**
+     * How deliveries to a subscription's endpoint go, as notification-service (which sends them)
+     * knows it: {@code ACTIVE}, {@code FAILING} (no success since {@code failingSince}; disabled
+     * after 3 days of it), {@code DISABLED} (410 Gone, or failing too long: nothing is sent until
+     * the partner enables it again), or {@code UNKNOWN} when that cannot be asked just now.
+     */
+    @RegisterForReflection
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Delivery(String state, Instant failingSince, Instant disabledAt, String disabledReason) {
+
+        public static final Delivery ACTIVE = new Delivery("ACTIVE", null, null, null);
+        public static final Delivery UNKNOWN = new Delivery("UNKNOWN", null, null, null);
+
+        static Delivery of(Instant failingSince, Instant disabledAt, String disabledReason) {
+            if (disabledAt != null) {
+                return new Delivery("DISABLED", failingSince, disabledAt, disabledReason);
+            }
+            return failingSince != null ? new Delivery("FAILING", failingSince, null, null) : ACTIVE;
+        }
     }
 
     private final SecretBox secrets;
@@ -103,7 +128,7 @@ public class WebhookService {
                     boolean overlap = s.previousSecretCiphertext != null && s.previousSecretUntil != null
                             && Instant.now().isBefore(s.previousSecretUntil);
                     return new View(s.id, s.url, List.of(s.events), s.createdAt, s.secretRotatedAt, secrets.open(s.secretCiphertext),
-                            overlap ? secrets.open(s.previousSecretCiphertext) : null);
+                            overlap ? secrets.open(s.previousSecretCiphertext) : null, null);
                 }).toList();
     }
 
@@ -157,7 +182,7 @@ public class WebhookService {
     }
 
     private static View view(WebhookSubscription s, String secret) {
-        return new View(s.id, s.url, List.of(s.events), s.createdAt, s.secretRotatedAt, secret, null);
+        return new View(s.id, s.url, List.of(s.events), s.createdAt, s.secretRotatedAt, secret, null, null);
     }
 
     private static ProblemException invalid(String detail) {

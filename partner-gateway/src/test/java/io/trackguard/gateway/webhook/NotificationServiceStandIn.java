@@ -26,6 +26,10 @@ public class NotificationServiceStandIn implements QuarkusTestResourceLifecycleM
     /** partner + "/" + subscription -> delivery ids. */
     public static final Map<String, Set<String>> DELIVERIES = new ConcurrentHashMap<>();
     public static final List<String> CALLS = new CopyOnWriteArrayList<>();
+    /** partner -> the JSON array notification-service answers for its endpoints. */
+    public static final Map<String, String> ENDPOINTS = new ConcurrentHashMap<>();
+    /** When set, every call is answered 500 (notification-service failing). */
+    public static volatile boolean failing;
 
     private HttpServer server;
 
@@ -61,7 +65,13 @@ public class NotificationServiceStandIn implements QuarkusTestResourceLifecycleM
             String subscription = q.get("subscription");
             CALLS.add(x.getRequestMethod() + " " + (path.isEmpty() ? "/" : path) + " " + partner + " " + subscription);
             Set<String> known = DELIVERIES.getOrDefault(partner + "/" + subscription, Set.of());
-            if (x.getRequestMethod().equals("GET")) {
+            if (failing) {
+                send(x, 500, "{\"status\":500}");
+            } else if (path.equals("/endpoints")) {
+                send(x, 200, ENDPOINTS.getOrDefault(partner, "[]"));
+            } else if (path.startsWith("/endpoints/") && path.endsWith("/enable")) {
+                send(x, 200, "{\"state\":\"ACTIVE\"}");
+            } else if (x.getRequestMethod().equals("GET")) {
                 StringBuilder out = new StringBuilder("[");
                 for (String d : known) {
                     out.append(out.length() > 1 ? "," : "").append("{\"id\":\"").append(d)
