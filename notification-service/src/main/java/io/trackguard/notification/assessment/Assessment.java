@@ -1,6 +1,6 @@
 package io.trackguard.notification.assessment;
 
-import io.trackguard.notification.incident.Incident;
+import io.trackguard.notification.casefile.Incident;
 import java.util.List;
 
 /**

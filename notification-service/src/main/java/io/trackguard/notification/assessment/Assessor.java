@@ -1,8 +1,8 @@
 package io.trackguard.notification.assessment;
 
+import io.trackguard.notification.casefile.Incident;
+import io.trackguard.notification.casefile.IncidentKind;
 import io.trackguard.notification.config.NotifyConfig;
-import io.trackguard.notification.incident.Incident;
-import io.trackguard.notification.incident.IncidentKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.trackguard.notification.assessment;
 
-import io.trackguard.notification.incident.IncidentKind;
+import io.trackguard.notification.casefile.IncidentKind;
 import java.time.Instant;
 import java.util.Set;
 

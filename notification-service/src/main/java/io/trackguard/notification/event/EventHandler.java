@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.trackguard.notification.casefile.SecurityEvent;
 import io.trackguard.notification.incident.IncidentOpener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

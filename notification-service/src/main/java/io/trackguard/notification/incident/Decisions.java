@@ -1,10 +1,16 @@
 package io.trackguard.notification.incident;
 
 import io.trackguard.notification.assessment.Assessment;
+import io.trackguard.notification.casefile.Incident;
+import io.trackguard.notification.casefile.IncidentHistory;
+import io.trackguard.notification.casefile.IncidentLog;
+import io.trackguard.notification.casefile.IncidentStatus;
 import io.trackguard.notification.notice.Outbox;
+import io.trackguard.notification.scope.ScopeAssessed;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
@@ -24,6 +30,11 @@ public class Decisions {
     public Decisions(IncidentLog log, Outbox outbox) {
         this.log = log;
         this.outbox = outbox;
+    }
+
+    /** The scope store announces each stored scope this way (it sits below incident); same thread, same transaction. */
+    void onScopeAssessed(@Observes ScopeAssessed stored) {
+        assessed(stored.incident(), stored.assessment());
     }
 
     /** After a scope was stored: the rules' assessment, and the decision unless an officer already took it. */

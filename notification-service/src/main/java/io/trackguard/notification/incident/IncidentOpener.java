@@ -1,7 +1,12 @@
 package io.trackguard.notification.incident;
 
+import io.trackguard.notification.casefile.Incident;
+import io.trackguard.notification.casefile.IncidentHistory;
+import io.trackguard.notification.casefile.IncidentKind;
+import io.trackguard.notification.casefile.IncidentLog;
+import io.trackguard.notification.casefile.IncidentStatus;
+import io.trackguard.notification.casefile.SecurityEvent;
 import io.trackguard.notification.config.NotifyConfig;
-import io.trackguard.notification.event.SecurityEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

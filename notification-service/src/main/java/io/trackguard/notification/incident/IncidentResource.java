@@ -1,6 +1,8 @@
 package io.trackguard.notification.incident;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.trackguard.notification.casefile.IncidentKind;
+import io.trackguard.notification.casefile.IncidentStatus;
 import io.trackguard.notification.limits.OfficerLimited;
 import io.trackguard.notification.report.Report;
 import io.trackguard.notification.report.ReportRenderer;

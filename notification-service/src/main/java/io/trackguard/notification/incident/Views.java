@@ -2,6 +2,8 @@ package io.trackguard.notification.incident;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.trackguard.notification.casefile.Incident;
+import io.trackguard.notification.casefile.IncidentHistory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

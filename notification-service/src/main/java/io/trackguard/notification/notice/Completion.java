@@ -1,8 +1,8 @@
 package io.trackguard.notification.notice;
 
-import io.trackguard.notification.incident.Incident;
-import io.trackguard.notification.incident.IncidentLog;
-import io.trackguard.notification.incident.IncidentStatus;
+import io.trackguard.notification.casefile.Incident;
+import io.trackguard.notification.casefile.IncidentLog;
+import io.trackguard.notification.casefile.IncidentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

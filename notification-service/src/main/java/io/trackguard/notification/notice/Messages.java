@@ -1,6 +1,7 @@
 package io.trackguard.notification.notice;
 
 import io.trackguard.notification.config.NotifyConfig;
+import io.trackguard.notification.report.FieldWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneId;

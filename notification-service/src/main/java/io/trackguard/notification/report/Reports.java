@@ -1,11 +1,10 @@
 package io.trackguard.notification.report;
 
 import io.agroal.api.AgroalDataSource;
+import io.trackguard.notification.casefile.Incident;
+import io.trackguard.notification.casefile.IncidentKind;
+import io.trackguard.notification.casefile.IncidentStatus;
 import io.trackguard.notification.config.NotifyConfig;
-import io.trackguard.notification.incident.Incident;
-import io.trackguard.notification.incident.IncidentKind;
-import io.trackguard.notification.incident.IncidentStatus;
-import io.trackguard.notification.notice.FieldWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;

@@ -3,13 +3,13 @@ package io.trackguard.notification.scope;
 import io.agroal.api.AgroalDataSource;
 import io.trackguard.notification.assessment.Assessor;
 import io.trackguard.notification.assessment.ScopeFacts;
+import io.trackguard.notification.casefile.Incident;
+import io.trackguard.notification.casefile.IncidentHistory;
+import io.trackguard.notification.casefile.IncidentLog;
+import io.trackguard.notification.casefile.IncidentStatus;
 import io.trackguard.notification.config.NotifyConfig;
-import io.trackguard.notification.incident.Decisions;
-import io.trackguard.notification.incident.Incident;
-import io.trackguard.notification.incident.IncidentHistory;
-import io.trackguard.notification.incident.IncidentLog;
-import io.trackguard.notification.incident.IncidentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -47,16 +47,16 @@ public class ScopeStore {
     private final EntityManager em;
     private final AgroalDataSource dataSource;
     private final IncidentLog log;
-    private final Decisions decisions;
+    private final Event<ScopeAssessed> assessed;
     private final Assessor assessor;
     private final NotifyConfig.Scope config;
 
-    public ScopeStore(EntityManager em, AgroalDataSource dataSource, IncidentLog log, Decisions decisions, Assessor assessor,
+    public ScopeStore(EntityManager em, AgroalDataSource dataSource, IncidentLog log, Event<ScopeAssessed> assessed, Assessor assessor,
                       NotifyConfig config) {
         this.em = em;
         this.dataSource = dataSource;
         this.log = log;
-        this.decisions = decisions;
+        this.assessed = assessed;
         this.assessor = assessor;
         this.config = config.scope();
     }
@@ -128,7 +128,8 @@ public class ScopeStore {
                 ? "No audit actor or partner to ask the access audit log about."
                 : facts.shipments() + " shipment(s) of " + facts.partners().size() + " partner(s), " + facts.people()
                         + " person(s); tiers " + facts.tiers() + ".");
-        decisions.assessed(i, assessor.assess(facts));
+        // observed synchronously by the decision, in this transaction (see ScopeAssessed)
+        assessed.fire(new ScopeAssessed(i, assessor.assess(facts)));
     }
 
     private ScopeFacts facts(Incident i, boolean readable) {

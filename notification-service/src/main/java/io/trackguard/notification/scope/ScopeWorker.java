@@ -1,8 +1,8 @@
 package io.trackguard.notification.scope;
 
 import io.quarkus.scheduler.Scheduled;
+import io.trackguard.notification.casefile.SecurityEvent;
 import io.trackguard.notification.config.NotifyConfig;
-import io.trackguard.notification.event.SecurityEvent;
 import io.trackguard.notification.work.Workers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

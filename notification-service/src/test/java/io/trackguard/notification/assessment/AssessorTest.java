@@ -3,9 +3,9 @@ package io.trackguard.notification.assessment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trackguard.notification.casefile.Incident;
+import io.trackguard.notification.casefile.IncidentKind;
 import io.trackguard.notification.config.NotifyConfig;
-import io.trackguard.notification.incident.Incident;
-import io.trackguard.notification.incident.IncidentKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

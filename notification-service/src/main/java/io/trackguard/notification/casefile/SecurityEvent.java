@@ -1,4 +1,4 @@
-package io.trackguard.notification.event;
+package io.trackguard.notification.casefile;
 
 import java.time.Duration;
 import java.time.Instant;

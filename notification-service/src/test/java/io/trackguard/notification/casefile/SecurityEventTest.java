@@ -1,4 +1,4 @@
-package io.trackguard.notification.event;
+package io.trackguard.notification.casefile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

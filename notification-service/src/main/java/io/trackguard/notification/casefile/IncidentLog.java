@@ -1,4 +1,4 @@
-package io.trackguard.notification.incident;
+package io.trackguard.notification.casefile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

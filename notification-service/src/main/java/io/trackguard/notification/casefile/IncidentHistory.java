@@ -1,4 +1,4 @@
-package io.trackguard.notification.incident;
+package io.trackguard.notification.casefile;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

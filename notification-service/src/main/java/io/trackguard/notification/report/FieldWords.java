@@ -1,4 +1,4 @@
-package io.trackguard.notification.notice;
+package io.trackguard.notification.report;
 
 import java.util.ArrayList;
 import java.util.Collection;

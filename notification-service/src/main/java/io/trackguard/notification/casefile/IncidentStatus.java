@@ -1,4 +1,4 @@
-package io.trackguard.notification.incident;
+package io.trackguard.notification.casefile;
 
 /**
  * An incident's life. New evidence sends a scoped incident back to SCOPING; an officer's

@@ -1,4 +1,4 @@
-package io.trackguard.notification.incident;
+package io.trackguard.notification.casefile;
 
 /** What kind of breach an incident is. */
 public enum IncidentKind {
