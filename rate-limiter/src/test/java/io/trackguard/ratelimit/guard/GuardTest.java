@@ -86,6 +86,7 @@ class GuardTest {
         assertThrows(ProblemException.class, () -> guard.demand(LimitCheck.of(LOOKUPS, "a")).with(counter).admit());
         assertEquals("read", counter.value());
         assertEquals(List.of(CALL), limiter.extraSent, "the signal rode in the decision's round trip");
+        assertEquals(1, limiter.decisions, "one decision, one round trip: the guard adds none");
     }
 
     @Test
