@@ -3,13 +3,12 @@ package io.trackguard.gateway.quota;
 import io.trackguard.gateway.config.GatewayConfig;
 import io.trackguard.gateway.partner.Partner;
 import io.trackguard.problem.Problem;
-import io.trackguard.problem.ProblemException;
 import io.trackguard.ratelimit.Flags;
 import io.trackguard.ratelimit.LimitCheck;
-import io.trackguard.ratelimit.LimitDecision;
 import io.trackguard.ratelimit.RateLimitPolicy;
-import io.trackguard.ratelimit.RateLimiter;
-import io.vertx.ext.web.RoutingContext;
+import io.trackguard.ratelimit.guard.Guard;
+import io.trackguard.ratelimit.guard.Signal;
+import io.trackguard.ratelimit.guard.TooMany;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -20,31 +19,31 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Each partner is held to its plan: a rate with a burst, and a daily quota, in the shared
  * Redis limiter, and refused at once when disabled (a flag read in the same round trip, set by
- * whichever replica disabled it). The RateLimit fields go on every answer (QuotaHeaders).
+ * whichever replica disabled it). The {@link Guard} refuses and puts the RateLimit fields on every answer.
  * Partners are authenticated: while Redis is away they go on under the in-process limit, and a
  * disabled one is refused from the partner records (cached up to a minute per replica).
  */
 @ApplicationScoped
 public class Quota {
 
-    /** Where the decision's header fields wait for the response filter. */
-    static final String HEADERS = "trackguard.quota-headers";
+    /** The gateway's wording of its 429, as partners know it. */
+    static final TooMany QUOTA_EXCEEDED = new TooMany("quota-exceeded", "Quota exceeded",
+            "Your plan's limit is reached; try again in %d seconds.");
+    static final Problem DISABLED = Problem.of(403, "Forbidden", "This partner account is disabled.");
     private static final long PLAN_CACHE_MILLIS = 60_000;
 
     private record CachedPlan(String plan, boolean enabled, long until) {
     }
 
-    private final RateLimiter limiter;
+    private final Guard guard;
     private final Flags flags;
     private final GatewayConfig config;
-    private final RoutingContext http;
     private final Map<String, CachedPlan> plans = new ConcurrentHashMap<>();
 
-    public Quota(RateLimiter limiter, Flags flags, GatewayConfig config, RoutingContext http) {
-        this.limiter = limiter;
+    public Quota(Guard guard, Flags flags, GatewayConfig config) {
+        this.guard = guard;
         this.flags = flags;
         this.config = config;
-        this.http = http;
     }
 
     /** One request, one unit. */
@@ -59,21 +58,14 @@ public class Quota {
     public void admit(String partnerId, int units) {
         CachedPlan known = planOf(partnerId);
         if (!known.enabled()) {
-            throw disabled();
+            throw guard.veto(DISABLED, "partner disabled", partnerId);
         }
-        RateLimiter.Combined combined = limiter.decideWith(checks(partnerId, known.plan(), units),
-                List.of(flags.read(Flags.PARTNER_DISABLED, partnerId)));
-        if (!combined.extra().isEmpty() && Flags.isSet(combined.extra().get(0))) {
-            // disabled on some replica a moment ago: its tokens are refused everywhere from now on
-            throw disabled();
-        }
-        LimitDecision decision = combined.decision();
-        http.put(HEADERS, decision.headers());
-        if (!decision.allowed()) {
-            throw new ProblemException(Problem.typed("quota-exceeded", 429, "Quota exceeded",
-                    "Your plan's limit is reached; try again in " + Math.max(1, decision.retryAfterSeconds()) + " seconds."),
-                    decision.headers());
-        }
+        guard.demand(checks(partnerId, known.plan(), units))
+                // disabled on some replica a moment ago: its tokens are refused everywhere from now on
+                .vetoedBy(Signal.of(flags.read(Flags.PARTNER_DISABLED, partnerId), Flags::isSet), DISABLED, "partner disabled")
+                .tooMany(QUOTA_EXCEEDED)
+                .about(partnerId)
+                .admit();
     }
 
     /**
@@ -89,10 +81,6 @@ public class Quota {
         RateLimitPolicy rate = RateLimitPolicy.rate("quota-" + planName, plan.rate(), Duration.ofSeconds(1), plan.burst());
         RateLimitPolicy daily = RateLimitPolicy.window("daily-" + planName, plan.daily(), Duration.ofDays(1));
         return List.of(new LimitCheck(rate, partnerId, (int) Math.min(units, plan.burst())), new LimitCheck(daily, partnerId, units));
-    }
-
-    private static ProblemException disabled() {
-        return new ProblemException(Problem.of(403, "Forbidden", "This partner account is disabled."));
     }
 
     /** Forgets what this replica knew of the partner (its plan changed, or it was disabled). */

@@ -2,6 +2,7 @@ package io.trackguard.tracking.abuse;
 
 import io.quarkus.arc.Arc;
 import io.trackguard.ratelimit.ScriptCall;
+import io.trackguard.ratelimit.guard.Signal;
 import io.trackguard.tracking.client.CurrentRequest;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,6 +86,17 @@ public class AbuseDetector {
                     String.valueOf(level.failedVerifications())));
         }
         return new ScriptCall(AbuseScript.SCRIPT, keys, args);
+    }
+
+    /**
+     * The counting call as a guard's block: read in the decision's round trip, it says for how
+     * long the actor is blocked, if it is ({@link #read}: events on a first crossing, local blocks).
+     */
+    public Signal<Optional<Duration>> blocks(String actor, String numberHash, int misses, int failedVerifications) {
+        return Signal.of(call(actor, numberHash, misses, failedVerifications), answer -> {
+            Verdict verdict = read(actor, answer);
+            return verdict.blocked() ? Optional.of(verdict.blockedFor()) : Optional.empty();
+        });
     }
 
     /**

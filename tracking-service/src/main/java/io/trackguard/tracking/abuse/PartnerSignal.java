@@ -5,11 +5,11 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.trackguard.ratelimit.ScriptCall;
+import io.trackguard.ratelimit.guard.Guard;
 import io.trackguard.tracking.audit.Audit;
 import io.trackguard.tracking.audit.Outcome;
 import io.trackguard.tracking.audit.SqlTimes;
 import io.trackguard.tracking.client.Actor;
-import io.trackguard.tracking.limits.Refusals;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,15 +45,17 @@ public class PartnerSignal {
     private final RedisDataSource redis;
     private final SecurityEvents events;
     private final Audit audit;
+    private final Guard guard;
     /** The guarded partners as the database said at the last reload, plus what this replica guarded or cleared since. */
     private volatile Set<String> guarded = Set.of();
 
-    public PartnerSignal(AbuseConfig config, EntityManager em, RedisDataSource redis, SecurityEvents events, Audit audit) {
+    public PartnerSignal(AbuseConfig config, EntityManager em, RedisDataSource redis, SecurityEvents events, Audit audit, Guard guard) {
         this.config = config;
         this.em = em;
         this.redis = redis;
         this.events = events;
         this.audit = audit;
+        this.guard = guard;
     }
 
     /** The counting call for a public lookup of one of the partner's shipments. */
@@ -106,7 +108,7 @@ public class PartnerSignal {
         try {
             marked = redis.execute("EVAL", SignalScript.CLEAR.source(), "2", base + "stats", base + "guarded").toLong() == 1;
         } catch (RuntimeException e) {
-            throw Refusals.limiterUnavailable();
+            throw guard.unavailable();
         }
         int rows = QuarkusTransaction.requiringNew().call(() ->
                 em.createNativeQuery("DELETE FROM guarded_partner WHERE partner_id = ?1").setParameter(1, partnerId).executeUpdate());

@@ -1,18 +1,13 @@
 package io.trackguard.tracking.limits;
 
 import io.trackguard.problem.Problem;
-import io.trackguard.problem.ProblemException;
 import io.trackguard.ratelimit.Flags;
 import io.trackguard.ratelimit.LimitCheck;
-import io.trackguard.ratelimit.LimitDecision;
-import io.trackguard.ratelimit.RateLimiter;
-import io.trackguard.tracking.audit.Audit;
-import io.trackguard.tracking.audit.Outcome;
+import io.trackguard.ratelimit.guard.Guard;
+import io.trackguard.ratelimit.guard.Signal;
 import io.trackguard.tracking.client.Actor;
 import io.trackguard.tracking.partner.PartnerCaller;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The per-partner-client limit of tracking-service's partner API, a second line behind
@@ -26,34 +21,26 @@ public class PartnerLimit {
 
     /** The flag partner-gateway sets on disabling a partner (rate-limiter's Flags, shared prefix). */
     public static final String DISABLED = Flags.PARTNER_DISABLED;
+    static final Problem PARTNER_DISABLED = Problem.of(403, "Forbidden", "This partner account is disabled.");
 
-    private final RateLimiter limiter;
+    private final Guard guard;
     private final Policies policies;
-    private final Audit audit;
     private final Flags flags;
     private final PartnerCaller caller;
 
-    public PartnerLimit(RateLimiter limiter, Policies policies, Audit audit, Flags flags, PartnerCaller caller) {
-        this.limiter = limiter;
+    public PartnerLimit(Guard guard, Policies policies, Flags flags, PartnerCaller caller) {
+        this.guard = guard;
         this.policies = policies;
-        this.audit = audit;
         this.flags = flags;
         this.caller = caller;
     }
 
-    /** Counts the request; throws the 429 when over, 403 when the partner is disabled. Returns the RateLimit fields. */
-    public Map<String, String> admit(Actor partner) {
-        RateLimiter.Combined combined = limiter.decideWith(List.of(LimitCheck.of(policies.partnerRequestsPerClient(), partner.id())),
-                List.of(flags.read(DISABLED, caller.partnerId())));
-        if (!combined.extra().isEmpty() && Flags.isSet(combined.extra().get(0))) {
-            audit.attempt(partner, null, null, null, Outcome.DENIED, "partner disabled");
-            throw new ProblemException(Problem.of(403, "Forbidden", "This partner account is disabled."));
-        }
-        LimitDecision decision = combined.decision();
-        if (!decision.allowed()) {
-            audit.attempt(partner, null, null, null, Outcome.LIMITED, null);
-            throw Refusals.rateLimited(decision);
-        }
-        return decision.headers();
+    /** Counts the request; throws the 429 when over, 403 when the partner is disabled. */
+    public void admit(Actor partner) {
+        guard.demand(LimitCheck.of(policies.partnerRequestsPerClient(), partner.id()))
+                .vetoedBy(Signal.of(flags.read(DISABLED, caller.partnerId()), Flags::isSet),
+                        PARTNER_DISABLED, "partner disabled")
+                .about(Attempt.of(partner))
+                .admit();
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.trackguard.problem.ProblemException;
+import io.trackguard.ratelimit.guard.GuardState;
 import io.trackguard.tracking.config.TrackingConfig;
 import io.trackguard.tracking.disclosure.ShipmentView;
 import io.trackguard.tracking.disclosure.TimelineEvent;
@@ -113,7 +114,7 @@ public class PageResource {
         }
         String self = "/track?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8);
         try {
-            ShipmentView view = tracking.lookup(number).view();
+            ShipmentView view = tracking.lookup(number);
             PageModels.Status s = status(view, m, locale);
             return page(200, Templates.status(layout(locale, m.status_title(s.display()), self), s, null), locale);
         } catch (ProblemException e) {
@@ -229,13 +230,14 @@ public class PageResource {
             }
             case "shipment-not-found" -> answer = message(404, locale, m.notfound_title(), m.notfound_text(), self, number);
             case "rate-limited" -> answer = message(429, locale, m.limited_title(),
-                    m.limited_text(Long.parseLong(e.headers().getOrDefault("Retry-After", "60"))), self, null);
+                    m.limited_text(GuardState.of(http).retryAfterSeconds().orElse(60)), self, null);
             case "verification-locked" -> answer = message(429, locale, m.locked_title(),
-                    m.locked_text(Math.max(1, Long.parseLong(e.headers().getOrDefault("Retry-After", "3600")) / 60)), self, number);
+                    m.locked_text(Math.max(1, GuardState.of(http).retryAfterSeconds().orElse(3600) / 60)), self, number);
             case "link-invalid" -> answer = message(403, locale, m.link_invalid_title(), m.link_invalid_text(), self, null);
             default -> answer = message(e.problem().status() >= 500 ? 503 : e.problem().status(), locale, m.unavailable_title(),
                     m.unavailable_text(), self, null);
         }
+        // a problem's own fields (the audit log's Retry-After); the limiter's are written by GuardHeaders
         e.headers().forEach(answer::header);
         return answer.build();
     }

@@ -21,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,14 +61,12 @@ public class PartnerRecipientLinkResource {
     public Response create(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         Actor actor = request.authenticated(ActorKind.PARTNER);
-        Map<String, String> rateLimit = partnerLimit.admit(actor);
+        partnerLimit.admit(actor);
         TrackingNumber number = TrackingNumbers.require(trackingNumber);
         RecipientLink link = shipments.findOwned(partnerId, number)
                 .map(s -> links.issue(s, actor))
                 .orElseThrow(() -> notFound(actor, number));
-        Response.ResponseBuilder created = Response.status(201).entity(link);
-        rateLimit.forEach(created::header);
-        return created.build();
+        return Response.status(201).entity(link).build();
     }
 
     /** A miss is audited like any other attempt; the answer is the one for unknown numbers. */

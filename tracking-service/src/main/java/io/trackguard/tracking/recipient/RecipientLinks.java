@@ -5,16 +5,15 @@ import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
 import io.trackguard.ratelimit.LimitCheck;
-import io.trackguard.ratelimit.LimitDecision;
-import io.trackguard.ratelimit.RateLimiter;
+import io.trackguard.ratelimit.guard.Guard;
 import io.trackguard.tracking.audit.Audit;
 import io.trackguard.tracking.audit.Outcome;
 import io.trackguard.tracking.client.Actor;
 import io.trackguard.tracking.client.ActorKind;
 import io.trackguard.tracking.client.CurrentRequest;
 import io.trackguard.tracking.client.Pseudonyms;
+import io.trackguard.tracking.limits.Attempt;
 import io.trackguard.tracking.limits.Policies;
-import io.trackguard.tracking.limits.Refusals;
 import io.trackguard.tracking.shipment.Shipment;
 import io.trackguard.tracking.shipment.ShipmentService;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
@@ -37,7 +36,7 @@ public class RecipientLinks {
 
     private final RecipientTokens tokens;
     private final RecipientConfig config;
-    private final RateLimiter limiter;
+    private final Guard guard;
     private final Policies policies;
     private final ShipmentService shipments;
     private final Audit audit;
@@ -46,11 +45,11 @@ public class RecipientLinks {
     private final RedisDataSource redis;
     private final KeyCommands<String> keys;
 
-    public RecipientLinks(RecipientTokens tokens, RecipientConfig config, RateLimiter limiter, Policies policies,
+    public RecipientLinks(RecipientTokens tokens, RecipientConfig config, Guard guard, Policies policies,
                           ShipmentService shipments, Audit audit, Pseudonyms pseudonyms, CurrentRequest request, RedisDataSource redis) {
         this.tokens = tokens;
         this.config = config;
-        this.limiter = limiter;
+        this.guard = guard;
         this.policies = policies;
         this.shipments = shipments;
         this.audit = audit;
@@ -93,15 +92,7 @@ public class RecipientLinks {
     /** Spends a link: valid, unexpired, unspent, then spent, once, whatever the concurrency. */
     public Verified redeem(String token) {
         Actor someone = request.anonymous(ActorKind.PUBLIC);
-        LimitDecision decision = limiter.decide(LimitCheck.of(policies.verificationsPerClient(), someone.id()));
-        if (decision.degraded()) {
-            audit.attempt(someone, null, null, null, Outcome.DENIED, "limiter unavailable");
-            throw Refusals.limiterUnavailable();
-        }
-        if (!decision.allowed()) {
-            audit.attempt(someone, null, null, null, Outcome.LIMITED, null);
-            throw Refusals.rateLimited(decision);
-        }
+        guard.demand(LimitCheck.of(policies.verificationsPerClient(), someone.id())).failClosed().about(Attempt.of(someone)).admit();
         // forged, expired, another kind of token, or a shipment that is gone: one answer
         Optional<RecipientTokens.Claims> read = tokens.readLink(token);
         Optional<Shipment> shipment = read.flatMap(c -> TrackingNumber.tryParse(c.trackingNumber())).flatMap(shipments::findByNumber);
@@ -125,7 +116,7 @@ public class RecipientLinks {
             return redis.execute("SET", spentKey(claims), "1", "NX", "PXAT",
                     String.valueOf(claims.expiresAt().toEpochMilli() + 60_000)) != null;
         } catch (RuntimeException e) {
-            throw Refusals.limiterUnavailable();
+            throw guard.unavailable();
         }
     }
 

@@ -6,8 +6,8 @@ import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
 import io.trackguard.ratelimit.LimitCheck;
 import io.trackguard.ratelimit.LimitDecision;
-import io.trackguard.ratelimit.LimitResult;
 import io.trackguard.ratelimit.RateLimiter;
+import io.trackguard.ratelimit.guard.Guard;
 import io.trackguard.tracking.abuse.AbuseDetector;
 import io.trackguard.tracking.audit.AccessLog;
 import io.trackguard.tracking.audit.Audit;
@@ -20,8 +20,8 @@ import io.trackguard.tracking.client.Pseudonyms;
 import io.trackguard.tracking.disclosure.Disclosures;
 import io.trackguard.tracking.disclosure.ShipmentView;
 import io.trackguard.tracking.disclosure.Tier;
+import io.trackguard.tracking.limits.Attempt;
 import io.trackguard.tracking.limits.Policies;
-import io.trackguard.tracking.limits.Refusals;
 import io.trackguard.tracking.shipment.Provinces;
 import io.trackguard.tracking.shipment.Shipment;
 import io.trackguard.tracking.shipment.ShipmentService;
@@ -34,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -49,7 +48,8 @@ import java.util.regex.Pattern;
  * <p>Failures are limited per shipment (5 in 24 hours, then locked) and counted per actor
  * (enumeration detection). The per-shipment attempt is taken atomically before comparing and
  * given back on success, so concurrent wrong codes cannot exceed the limit. Everything here
- * needs the shared limiter: while Redis is unreachable it fails closed.
+ * needs the shared limiter: while Redis is unreachable it fails closed. The {@link Guard} answers
+ * and records every refusal, and gives a taken attempt back when it refuses.
  */
 @ApplicationScoped
 public class RecipientService {
@@ -60,6 +60,12 @@ public class RecipientService {
     private record Candidate(UUID id, String partnerId, byte[] postalCode) {
     }
 
+    /** The answer when the shipment's failures are used up: the link still works. */
+    static final Problem LOCKED = Problem.typed("verification-locked", 429, "Verification locked",
+            "Too many wrong postal codes for this tracking number. The one-time link from your notice or shipping "
+                    + "email still works; the postal code works again later.");
+
+    private final Guard guard;
     private final RateLimiter limiter;
     private final AbuseDetector abuse;
     private final Policies policies;
@@ -75,10 +81,11 @@ public class RecipientService {
     private final RoutingContext http;
     private final AccessLog accessLog;
 
-    public RecipientService(RateLimiter limiter, AbuseDetector abuse, Policies policies, ShipmentService shipments,
+    public RecipientService(Guard guard, RateLimiter limiter, AbuseDetector abuse, Policies policies, ShipmentService shipments,
                             Disclosures disclosures, Audit audit, Pseudonyms pseudonyms, CurrentRequest request,
                             RecipientTokens tokens, RecipientSession sessions, RecipientConfig config,
                             EntityManager em, RoutingContext http, AccessLog accessLog) {
+        this.guard = guard;
         this.limiter = limiter;
         this.abuse = abuse;
         this.policies = policies;
@@ -101,10 +108,13 @@ public class RecipientService {
         TrackingNumber number = TrackingNumbers.require(rawNumber);
         String hash = pseudonyms.trackingNumber(number.value());
         LimitCheck attempt = LimitCheck.of(policies.verificationFailuresPerShipment(), hash);
-        RateLimiter.Combined combined = limiter.decideWith(
-                List.of(LimitCheck.of(policies.verificationsPerClient(), someone.id()), attempt),
-                List.of(abuse.call(someone.id(), null, 0, 0)));
-        refuseIfLimited(someone, hash, attempt, combined);
+        // refused when the limiter is away, the actor is blocked, the client is over its limit or the shipment is locked
+        LimitDecision decision = guard.demand(LimitCheck.of(policies.verificationsPerClient(), someone.id()))
+                .lock(attempt, LOCKED)
+                .blockedBy(abuse.blocks(someone.id(), null, 0, 0))
+                .failClosed()
+                .about(Attempt.of(someone, hash))
+                .admit();
         // This attempt now holds one of the shipment's few failures: given back only if it matches.
 
         Candidate candidate = candidate(number);
@@ -120,7 +130,7 @@ public class RecipientService {
             throw new ProblemException(Problem.typed("verification-failed", 403, "Verification failed",
                     "The tracking number and the postal code do not match a shipment."));
         }
-        limiter.refund(attempt, combined.decision());
+        limiter.refund(attempt, decision);
         audit.attempt(someone.as(ActorKind.RECIPIENT), candidate.id(), candidate.partnerId(), hash, Outcome.VERIFIED,
                 AccessEntry.VIA_POSTAL_CODE);
         return new Verified(number.value(), tokens.session(hash), Instant.now().plus(sessions.ttl()));
@@ -182,60 +192,11 @@ public class RecipientService {
         Actor someone = request.anonymous(ActorKind.PUBLIC);
         TrackingNumber number = TrackingNumbers.require(rawNumber);
         String hash = pseudonyms.trackingNumber(number.value());
-        LimitDecision decision = limiter.decide(LimitCheck.of(policies.lookupsPerClient(), someone.id()));
-        if (decision.degraded()) {
-            audit.attempt(someone, null, null, hash, Outcome.DENIED, "limiter unavailable");
-            throw Refusals.limiterUnavailable();
-        }
-        if (!decision.allowed()) {
-            audit.attempt(someone, null, null, hash, Outcome.LIMITED, null);
-            throw Refusals.rateLimited(decision);
-        }
+        guard.demand(LimitCheck.of(policies.lookupsPerClient(), someone.id())).failClosed().about(Attempt.of(someone, hash)).admit();
         if (!sessions.provesRecipientOf(http, number.value())) {
             audit.attempt(someone, null, null, hash, Outcome.DENIED, "no recipient session");
             throw RecipientSession.required();
         }
         return shipments.findByNumber(number).orElseThrow(RecipientSession::required);
-    }
-
-    /**
-     * Refuses when the limiter is away, the actor is blocked, the client is over its limit or
-     * the shipment is locked. A refused attempt that had taken one of the shipment's failures
-     * gives it back: it compared nothing.
-     */
-    private void refuseIfLimited(Actor actor, String hash, LimitCheck attempt, RateLimiter.Combined combined) {
-        LimitDecision decision = combined.decision();
-        boolean taken = decision.results().get(1).allowed();
-        if (decision.degraded()) {
-            giveBack(taken, attempt, decision);
-            audit.attempt(actor, null, null, hash, Outcome.DENIED, "limiter unavailable");
-            throw Refusals.limiterUnavailable();
-        }
-        AbuseDetector.Verdict verdict = abuse.read(actor.id(), combined.extra().isEmpty() ? null : combined.extra().get(0));
-        if (verdict.blocked()) {
-            giveBack(taken, attempt, decision);
-            audit.attempt(actor, null, null, hash, Outcome.BLOCKED, null);
-            throw Refusals.blocked(verdict.blockedFor(), decision);
-        }
-        if (decision.allowed()) {
-            return;
-        }
-        giveBack(taken, attempt, decision);
-        if (!taken) {
-            audit.attempt(actor, null, null, hash, Outcome.LOCKED, null);
-            LimitResult lock = decision.results().get(1);
-            throw new ProblemException(Problem.typed("verification-locked", 429, "Verification locked",
-                    "Too many wrong postal codes for this tracking number. The one-time link from your notice or shipping "
-                            + "email still works; the postal code works again later."),
-                    Map.of("Retry-After", String.valueOf(Math.max(1, lock.retryAfterSeconds()))));
-        }
-        audit.attempt(actor, null, null, hash, Outcome.LIMITED, null);
-        throw Refusals.rateLimited(decision);
-    }
-
-    private void giveBack(boolean taken, LimitCheck attempt, LimitDecision decision) {
-        if (taken) {
-            limiter.refund(attempt, decision);
-        }
     }
 }

@@ -13,7 +13,6 @@ import io.trackguard.tracking.disclosure.Tier;
 import io.trackguard.tracking.limits.PartnerLimit;
 import io.trackguard.problem.QueryParams;
 import java.util.List;
-import java.util.Map;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -72,10 +71,10 @@ public class ShipmentResource {
     public Response create(@NotNull @Valid NewShipment body, @Context UriInfo uri) {
         String partnerId = caller.partnerId();
         Actor actor = request.authenticated(ActorKind.PARTNER);
-        Map<String, String> rateLimit = partnerLimit.admit(actor);
+        partnerLimit.admit(actor);
         Shipment created = shipments.create(partnerId, caller.displayName(), caller.sensitive(), body);
         ShipmentView view = disclosures.disclose(created, Tier.PARTNER, actor);
-        return withLimits(Response.created(uri.getAbsolutePathBuilder().path(created.trackingNumber).build()).entity(view), rateLimit);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.trackingNumber).build()).entity(view).build();
     }
 
     @GET
@@ -87,12 +86,12 @@ public class ShipmentResource {
     public Response get(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         Actor actor = request.authenticated(ActorKind.PARTNER);
-        Map<String, String> rateLimit = partnerLimit.admit(actor);
+        partnerLimit.admit(actor);
         TrackingNumber number = TrackingNumbers.require(trackingNumber);
         ShipmentView view = shipments.findOwned(partnerId, number)
                 .map(s -> disclosures.disclose(s, Tier.PARTNER, actor))
                 .orElseThrow(() -> notFound(actor, number));
-        return withLimits(Response.ok(view), rateLimit);
+        return Response.ok(view).build();
     }
 
     @GET
@@ -106,14 +105,14 @@ public class ShipmentResource {
                          @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         String partnerId = caller.partnerId();
         Actor actor = request.authenticated(ActorKind.PARTNER);
-        Map<String, String> rateLimit = partnerLimit.admit(actor);
+        partnerLimit.admit(actor);
         ShipmentFilter filter = new ShipmentFilter(reference, status, QueryParams.instant("createdFrom", createdFrom),
                 QueryParams.instant("createdTo", createdTo));
         List<Shipment> found = shipments.page(partnerId, filter, cursor == null ? null : ShipmentCursor.decode(cursor), limit + 1);
         List<Shipment> page = found.subList(0, Math.min(limit, found.size()));
         String next = found.size() > limit ? new ShipmentCursor(page.get(limit - 1).createdAt, page.get(limit - 1).id).encode() : null;
         List<ShipmentView> views = page.stream().map(s -> disclosures.disclose(s, Tier.PARTNER, actor)).toList();
-        return withLimits(Response.ok(new ShipmentPage(views, next)), rateLimit);
+        return Response.ok(new ShipmentPage(views, next)).build();
     }
 
     @POST
@@ -125,22 +124,17 @@ public class ShipmentResource {
     public Response cancel(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         Actor actor = request.authenticated(ActorKind.PARTNER);
-        Map<String, String> rateLimit = partnerLimit.admit(actor);
+        partnerLimit.admit(actor);
         TrackingNumber number = TrackingNumbers.require(trackingNumber);
         ShipmentView view = shipments.cancel(partnerId, number)
                 .map(s -> disclosures.disclose(s, Tier.PARTNER, actor))
                 .orElseThrow(() -> notFound(actor, number));
-        return withLimits(Response.ok(view), rateLimit);
+        return Response.ok(view).build();
     }
 
     /** A miss is audited like any other attempt; the answer is the one for unknown numbers. */
     private io.trackguard.problem.ProblemException notFound(Actor actor, TrackingNumber number) {
         audit.attempt(actor, null, null, pseudonyms.trackingNumber(number.value()), Outcome.NOT_FOUND, null);
         return ShipmentNotFound.problem();
-    }
-
-    private static Response withLimits(Response.ResponseBuilder answer, Map<String, String> rateLimit) {
-        rateLimit.forEach(answer::header);
-        return answer.build();
     }
 }

@@ -1,8 +1,7 @@
 package io.trackguard.tracking.staff;
 
 import io.trackguard.ratelimit.LimitCheck;
-import io.trackguard.ratelimit.LimitDecision;
-import io.trackguard.ratelimit.RateLimiter;
+import io.trackguard.ratelimit.guard.Guard;
 import io.trackguard.tracking.abuse.AbuseDetector;
 import io.trackguard.tracking.audit.Audit;
 import io.trackguard.tracking.audit.Outcome;
@@ -11,17 +10,16 @@ import io.trackguard.tracking.client.ActorKind;
 import io.trackguard.tracking.client.CurrentRequest;
 import io.trackguard.tracking.client.Pseudonyms;
 import io.trackguard.tracking.disclosure.Disclosures;
+import io.trackguard.tracking.disclosure.ShipmentView;
 import io.trackguard.tracking.disclosure.Tier;
+import io.trackguard.tracking.limits.Attempt;
 import io.trackguard.tracking.limits.Policies;
-import io.trackguard.tracking.limits.Refusals;
 import io.trackguard.tracking.shipment.Shipment;
 import io.trackguard.tracking.shipment.ShipmentNotFound;
 import io.trackguard.tracking.shipment.ShipmentService;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import io.trackguard.tracking.trackingnumber.TrackingNumbers;
-import io.trackguard.tracking.track.PublicTracking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,7 +33,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class StaffAccess {
 
-    private final RateLimiter limiter;
+    private final Guard guard;
     private final AbuseDetector abuse;
     private final Policies policies;
     private final ShipmentService shipments;
@@ -44,9 +42,9 @@ public class StaffAccess {
     private final Audit audit;
     private final Pseudonyms pseudonyms;
 
-    public StaffAccess(RateLimiter limiter, AbuseDetector abuse, Policies policies, ShipmentService shipments, Disclosures disclosures,
+    public StaffAccess(Guard guard, AbuseDetector abuse, Policies policies, ShipmentService shipments, Disclosures disclosures,
                        CurrentRequest request, Audit audit, Pseudonyms pseudonyms) {
-        this.limiter = limiter;
+        this.guard = guard;
         this.abuse = abuse;
         this.policies = policies;
         this.shipments = shipments;
@@ -57,31 +55,20 @@ public class StaffAccess {
     }
 
     /** {@code reason} is already checked and trimmed. */
-    public PublicTracking.Answer view(String rawNumber, String reason) {
+    public ShipmentView view(String rawNumber, String reason) {
         Actor agent = request.authenticated(ActorKind.STAFF);
         TrackingNumber number = TrackingNumbers.require(rawNumber);
         String hash = pseudonyms.trackingNumber(number.value());
         Optional<Shipment> shipment = shipments.findByNumber(number);
-        RateLimiter.Combined combined = limiter.decideWith(List.of(LimitCheck.of(policies.staffViewsPerAgent(), agent.id())),
-                List.of(abuse.call(agent.id(), hash, shipment.isEmpty() ? 1 : 0, 0)));
-        AbuseDetector.Verdict verdict = abuse.read(agent.id(), combined.extra().isEmpty() ? null : combined.extra().get(0));
-        LimitDecision decision = combined.decision();
-        if (verdict.blocked()) {
-            audit.attempt(agent, null, null, hash, Outcome.BLOCKED, reason);
-            throw Refusals.blocked(verdict.blockedFor(), decision);
-        }
-        if (decision.degraded()) {
-            audit.attempt(agent, null, null, hash, Outcome.DENIED, "limiter unavailable");
-            throw Refusals.limiterUnavailable();
-        }
-        if (!decision.allowed()) {
-            audit.attempt(agent, null, null, hash, Outcome.LIMITED, reason);
-            throw Refusals.rateLimited(decision);
-        }
+        guard.demand(LimitCheck.of(policies.staffViewsPerAgent(), agent.id()))
+                .blockedBy(abuse.blocks(agent.id(), hash, shipment.isEmpty() ? 1 : 0, 0))
+                .failClosed()
+                .about(new Attempt(agent, hash, reason))
+                .admit();
         if (shipment.isEmpty()) {
             audit.attempt(agent, null, null, hash, Outcome.NOT_FOUND, reason);
             throw ShipmentNotFound.problem();
         }
-        return new PublicTracking.Answer(disclosures.disclose(shipment.get(), Tier.STAFF, agent, reason), decision.headers());
+        return disclosures.disclose(shipment.get(), Tier.STAFF, agent, reason);
     }
 }

@@ -2,7 +2,6 @@ package io.trackguard.tracking.staff;
 
 import io.trackguard.tracking.audit.AuditReason;
 import io.trackguard.tracking.disclosure.ShipmentView;
-import io.trackguard.tracking.track.PublicTracking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -41,9 +40,6 @@ public class StaffResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ShipmentView.class)))
     public Response get(@PathParam("trackingNumber") String trackingNumber,
                         @QueryParam("reason") @NotNull @AuditReason String reason) {
-        PublicTracking.Answer answer = staff.view(trackingNumber, reason.strip());
-        Response.ResponseBuilder ok = Response.ok(answer.view());
-        answer.headers().forEach(ok::header);
-        return ok.build();
+        return Response.ok(staff.view(trackingNumber, reason.strip())).build();
     }
 }

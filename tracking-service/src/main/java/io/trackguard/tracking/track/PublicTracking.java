@@ -1,10 +1,8 @@
 package io.trackguard.tracking.track;
 
-import io.trackguard.problem.ProblemException;
 import io.trackguard.ratelimit.LimitCheck;
-import io.trackguard.ratelimit.LimitDecision;
-import io.trackguard.ratelimit.RateLimiter;
-import io.trackguard.ratelimit.ScriptCall;
+import io.trackguard.ratelimit.guard.Guard;
+import io.trackguard.ratelimit.guard.Signal;
 import io.trackguard.tracking.abuse.AbuseDetector;
 import io.trackguard.tracking.abuse.MissesSignal;
 import io.trackguard.tracking.abuse.PartnerSignal;
@@ -17,20 +15,18 @@ import io.trackguard.tracking.client.Pseudonyms;
 import io.trackguard.tracking.disclosure.Disclosures;
 import io.trackguard.tracking.disclosure.ShipmentView;
 import io.trackguard.tracking.disclosure.Tier;
+import io.trackguard.tracking.limits.Attempt;
 import io.trackguard.tracking.limits.Policies;
-import io.trackguard.tracking.limits.Refusals;
 import io.trackguard.tracking.limits.TrackingLimits;
 import io.trackguard.tracking.shipment.Shipment;
 import io.trackguard.tracking.shipment.ShipmentNotFound;
 import io.trackguard.tracking.shipment.ShipmentService;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import io.trackguard.tracking.trackingnumber.TrackingNumbers;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,21 +37,13 @@ import java.util.Optional;
  * the public view, or the status only for a guarded partner, with every attempt in the audit
  * log. An actor that walks through numbers is blocked after a handful; what it saw until then
  * is the public column only. A block this replica has seen is refused before anything else.
+ * The {@link Guard} turns the round trip's verdict into the refusal, its audit record and the
+ * RateLimit fields of the answer.
  */
 @ApplicationScoped
 public class PublicTracking {
 
-    private static final LimitDecision UNLIMITED = new LimitDecision(List.of(), false);
-
-    /** A view and the RateLimit fields to send with it. */
-    public record Answer(ShipmentView view, Map<String, String> headers) {
-    }
-
-    /** What the round trip said of a lookup that may go on. */
-    private record Admitted(LimitDecision decision, boolean partnerGuarded) {
-    }
-
-    private final RateLimiter limiter;
+    private final Guard guard;
     private final AbuseDetector abuse;
     private final PartnerSignal partners;
     private final MissesSignal misses;
@@ -67,10 +55,10 @@ public class PublicTracking {
     private final CurrentRequest request;
     private final boolean limited;
 
-    public PublicTracking(RateLimiter limiter, AbuseDetector abuse, PartnerSignal partners, MissesSignal misses, Policies policies,
+    public PublicTracking(Guard guard, AbuseDetector abuse, PartnerSignal partners, MissesSignal misses, Policies policies,
                           ShipmentService shipments, Disclosures disclosures, Audit audit, Pseudonyms pseudonyms,
                           CurrentRequest request, TrackingLimits limits) {
-        this.limiter = limiter;
+        this.guard = guard;
         this.abuse = abuse;
         this.partners = partners;
         this.misses = misses;
@@ -83,7 +71,7 @@ public class PublicTracking {
         this.limited = limits.publicLookupsLimited();
     }
 
-    public Answer lookup(String rawNumber) {
+    public ShipmentView lookup(String rawNumber) {
         Actor actor = request.anonymous(ActorKind.PUBLIC);
         TrackingNumber.Parsed parsed = TrackingNumber.parse(rawNumber);
         String numberHash = parsed.valid() ? pseudonyms.trackingNumber(parsed.number().value()) : null;
@@ -98,33 +86,32 @@ public class PublicTracking {
             TrackingNumbers.require(rawNumber); // throws the 400 that says what is wrong
         }
         Optional<Shipment> shipment = shipments.findByNumber(parsed.number());
-        Admitted admitted = limited ? admit(actor, numberHash, shipment.orElse(null))
-                : new Admitted(UNLIMITED, shipment.isPresent() && partners.guarded(shipment.get().partnerId(), null));
+        boolean partnerGuarded = limited ? admit(actor, numberHash, shipment.orElse(null))
+                : shipment.isPresent() && partners.guarded(shipment.get().partnerId(), null);
         if (shipment.isEmpty()) {
             audit.attempt(actor, null, null, numberHash, Outcome.NOT_FOUND, null);
-            throw new ProblemException(ShipmentNotFound.problem().problem(), admitted.decision().headers());
+            throw ShipmentNotFound.problem();
         }
-        ShipmentView view = admitted.partnerGuarded()
+        return partnerGuarded
                 ? disclosures.discloseStatusOnly(shipment.get(), actor)
                 : disclosures.disclose(shipment.get(), Tier.PUBLIC, actor);
-        return new Answer(view, admitted.decision().headers());
     }
 
     /** A block this replica has seen and that still runs: refused at once, without Redis or the database. */
     private void refuseIfBlockedHere(Actor actor, String numberHash) {
         Optional<Duration> left = abuse.blockedHere(actor.id());
         if (left.isPresent()) {
-            audit.attempt(actor, null, null, numberHash, Outcome.BLOCKED, null);
-            throw Refusals.blockedHere(left.get(), policies.lookupsPerClient());
+            throw guard.blocked(left.get(), policies.lookupsPerClient(), Attempt.of(actor, numberHash));
         }
     }
 
     /**
      * Counts the lookup against the client, the number, the actor's enumeration counters, and
      * the partner's signal (a hit, {@code shipment} not null) or all clients' misses (a miss or
-     * a malformed number, {@code numberHash} null); refuses (429) when a limit or a block says so.
+     * a malformed number, {@code numberHash} null); the guard refuses (429) when a limit or a
+     * block says so. Answers whether the shipment's partner is guarded.
      */
-    private Admitted admit(Actor actor, String numberHash, Shipment shipment) {
+    private boolean admit(Actor actor, String numberHash, Shipment shipment) {
         boolean miss = shipment == null;
         List<LimitCheck> checks = new ArrayList<>(3);
         checks.add(LimitCheck.of(policies.lookupsPerClient(), actor.id()));
@@ -132,26 +119,17 @@ public class PublicTracking {
         if (numberHash != null) {
             checks.add(LimitCheck.of(policies.lookupsPerNumber(), numberHash));
         }
-        ScriptCall signal = miss ? misses.call() : partners.call(shipment.partnerId(), numberHash);
-        RateLimiter.Combined combined = limiter.decideWith(checks, List.of(abuse.call(actor.id(), numberHash, miss ? 1 : 0, 0), signal));
-        Response counted = combined.extra().isEmpty() ? null : combined.extra().get(0);
-        Response signalled = combined.extra().isEmpty() ? null : combined.extra().get(1);
-        AbuseDetector.Verdict verdict = abuse.read(actor.id(), counted);
-        boolean guarded = false;
-        if (miss) {
-            misses.read(signalled);
-        } else {
-            guarded = partners.guarded(shipment.partnerId(), signalled);
-        }
-        LimitDecision decision = combined.decision();
-        if (verdict.blocked()) {
-            audit.attempt(actor, null, null, numberHash, Outcome.BLOCKED, null);
-            throw Refusals.blocked(verdict.blockedFor(), decision);
-        }
-        if (!decision.allowed()) {
-            audit.attempt(actor, null, null, numberHash, Outcome.LIMITED, null);
-            throw Refusals.rateLimited(decision);
-        }
-        return new Admitted(decision, guarded);
+        Signal<Boolean> partnerGuarded = miss
+                ? Signal.of(misses.call(), answer -> {
+                    misses.read(answer);
+                    return false;
+                })
+                : Signal.of(partners.call(shipment.partnerId(), numberHash), answer -> partners.guarded(shipment.partnerId(), answer));
+        guard.demand(checks)
+                .blockedBy(abuse.blocks(actor.id(), numberHash, miss ? 1 : 0, 0))
+                .with(partnerGuarded)
+                .about(Attempt.of(actor, numberHash))
+                .admit();
+        return partnerGuarded.value();
     }
 }

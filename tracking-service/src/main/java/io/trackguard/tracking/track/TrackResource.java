@@ -50,10 +50,7 @@ public class TrackResource {
     @Operation(summary = "Public status and timeline of a parcel; accepts only tracking numbers, never order references")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ShipmentView.class)))
     public Response track(@PathParam("trackingNumber") String trackingNumber) {
-        PublicTracking.Answer answer = tracking.lookup(trackingNumber);
-        Response.ResponseBuilder ok = Response.ok(answer.view());
-        answer.headers().forEach(ok::header);
-        return ok.build();
+        return Response.ok(tracking.lookup(trackingNumber)).build();
     }
 
     @POST
