@@ -53,7 +53,10 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             "TRACKGUARD_RATELIMIT_FLAG_PREFIX", RUN + "flag:",
             "TRACKGUARD_ABUSE_KEY_PREFIX", RUN + "abuse:",
             "TRACKGUARD_ABUSE_STREAM", RUN + "security-events",
-            "TRACKGUARD_RECIPIENT_SPENT_LINK_PREFIX", RUN + "link:");
+            "TRACKGUARD_RECIPIENT_SPENT_LINK_PREFIX", RUN + "link:",
+            // the access records' stream of this run; a killed replica's entries are claimed after 5 s, not 30
+            "TRACKGUARD_AUDIT_STREAM", auditStream(),
+            "TRACKGUARD_AUDIT_CLAIM_IDLE", "5s");
     private static final Map<String, String> GATEWAY_ENV = Map.of(
             "QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL", TRACKING,
             "QUARKUS_REST_CLIENT_NOTIFICATION_SERVICE_URL", NOTIFICATION,
@@ -82,6 +85,11 @@ public class Stack implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             Map.entry("TRACKGUARD_WEBHOOKS_ALLOW_LOOPBACK", "true"),
             Map.entry("TRACKGUARD_WEBHOOKS_TEST_TRUSTED_CERTIFICATE", WebhookReceiver.certificatePem()));
     private static final Map<String, Process> SERVICES = new LinkedHashMap<>();
+
+    /** The Redis stream tracking-service appends its access records to in this run. */
+    public static String auditStream() {
+        return RUN + "access-records";
+    }
     private static boolean started;
 
     @Override

@@ -36,13 +36,13 @@ public class SecurityEvents {
         String type = event.get("type");
         metrics.counter("trackguard.security.events", "type", type).increment();
         String who = event.getOrDefault("actor", event.getOrDefault("partner", "all clients"));
-        // notification-service reads the incident's scope from the audit log: what this replica answered
-        // before the event is written first, so the scope never misses it (other replicas' records
-        // follow within their flush interval, which notification-service's scope.settle waits out).
+        // notification-service reads the incident's scope from the audit log: every record appended
+        // before the event (by any replica: they share the stream) is in PostgreSQL first, so the scope
+        // never misses a lookup; bounded by trackguard.audit.catch-up-timeout, and the event goes out anyway.
         try {
             accessLog.flush();
         } catch (RuntimeException e) {
-            LOG.warnf("access records could not be written before security event %s: %s", type, e.getClass().getSimpleName());
+            LOG.warnf("access records could not all be written before security event %s: %s", type, e.getClass().getSimpleName());
         }
         try {
             streams.xadd(config.stream(), new XAddArgs().maxlen(config.streamMaxLength()).nearlyExactTrimming(), event);

@@ -1,113 +1,94 @@
 package io.trackguard.tracking.audit;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
+import io.trackguard.problem.DependencyFailures;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Appends access records off the request path: requests queue them, a scheduled flush
- * writes them in batches. A graceful shutdown writes everything still queued. A crash loses
- * at most what was queued since the last flush (a second's worth). If the queue is full
- * (the database has been away for a while), the request writes its own record, and if that
- * fails too the disclosure is refused: nothing is disclosed that is not audited.
+ * The access audit log, durable before the answer leaves: {@link #append} returns only once the
+ * record is in the Redis stream (Redis runs with its append-only file, fsync every second in
+ * deployments) or, when Redis cannot take it, in PostgreSQL itself; when neither can, the
+ * request is refused 503 and nothing is disclosed. A replica that crashes after appending loses
+ * nothing: the record is in Redis, and {@link AuditConsumer} (every replica runs one) writes it
+ * to the partitioned table. One Redis round trip per record is the whole cost on the request path.
  */
 @ApplicationScoped
 public class AccessLog {
 
     private static final Logger LOG = Logger.getLogger(AccessLog.class);
-    private static final String INSERT = """
-            INSERT INTO access_record (occurred_at, actor_kind, actor_id, shipment_id, partner_id, number_hash,
-                                       tier, fields, outcome, request_id, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private final AgroalDataSource dataSource;
+    private final ReactiveStreamCommands<String, String, String> streams;
+    private final AuditWriter writer;
+    private final AuditConsumer consumer;
     private final AuditConfig config;
-    private final LinkedBlockingDeque<AccessRecord> queue;
+    private final Counter direct;
+    /** Until when records go straight to PostgreSQL, after Redis failed to take one (as the limiter skips Redis). */
+    private final AtomicLong redisSkippedUntil = new AtomicLong();
 
-    public AccessLog(AgroalDataSource dataSource, AuditConfig config) {
-        this.dataSource = dataSource;
+    public AccessLog(ReactiveRedisDataSource redis, AuditWriter writer, AuditConsumer consumer, AuditConfig config, MeterRegistry metrics) {
+        this.streams = redis.stream(String.class);
+        this.writer = writer;
+        this.consumer = consumer;
         this.config = config;
-        this.queue = new LinkedBlockingDeque<>(config.queueCapacity());
+        this.direct = Counter.builder("trackguard.audit.direct.writes")
+                .description("Access records written to PostgreSQL by the request itself because Redis could not take them")
+                .register(metrics);
     }
 
     public void append(AccessRecord record) {
-        if (queue.offerLast(record)) {
-            return;
+        Map<String, String> fields = StreamedRecords.encode(record);
+        if (System.currentTimeMillis() >= redisSkippedUntil.get()) {
+            try {
+                streams.xadd(config.stream(), fields).await().atMost(config.redisTimeout());
+                return;
+            } catch (RuntimeException e) {
+                // A timed-out XADD may still land: the record is then kept twice, never lost.
+                redisSkippedUntil.set(System.currentTimeMillis() + config.redisRetryAfterFailure().toMillis());
+                LOG.warnf("access audit log: Redis did not take a record (%s); records go to PostgreSQL directly for %s",
+                        e.getClass().getSimpleName(), config.redisRetryAfterFailure());
+            }
         }
         try {
-            write(List.of(record));
-        } catch (SQLException e) {
-            LOG.errorf("access audit log unavailable (%s); refusing the request", e.getSQLState());
-            throw new ProblemException(Problem.typed("audit-unavailable", 503, "Service unavailable",
-                    "This request cannot be recorded right now, so it is not answered. Try again later."),
-                    java.util.Map.of("Retry-After", "5"));
+            writer.write(List.of(new AuditWriter.Entry("db-" + UUID.randomUUID(), fields)));
+            direct.increment();
+        } catch (AuditWriter.Unavailable e) {
+            LOG.errorf("access audit log: neither Redis nor PostgreSQL took a record (%s); refusing the request", e.getMessage());
+            throw unavailable();
         }
     }
 
-    /** Writes what is queued. Runs every second, and once more at shutdown. */
-    @Scheduled(every = "${trackguard.audit.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public synchronized void flush() {
-        List<AccessRecord> batch = new ArrayList<>(config.batchSize());
-        while (queue.drainTo(batch, config.batchSize()) > 0) {
-            try {
-                write(batch);
-            } catch (SQLException e) {
-                // Put them back in order; the next flush tries again.
-                for (int i = batch.size() - 1; i >= 0; i--) {
-                    if (!queue.offerFirst(batch.get(i))) {
-                        LOG.errorf("access audit log: queue full while the database is unavailable; %d records could not be kept",
-                                i + 1);
-                        break;
-                    }
-                }
-                LOG.warnf("access audit log: write failed (%s); %d records wait", e.getSQLState(), queue.size());
-                return;
-            }
-            batch.clear();
+    /**
+     * Returns once every record appended before the call, by any replica, is in PostgreSQL (or
+     * kept as rejected): for the readers that answer from the table. Refused 503 when that cannot
+     * be within trackguard.audit.catch-up-timeout.
+     */
+    public void flush() {
+        try {
+            consumer.catchUp(config.catchUpTimeout());
+        } catch (AuditConsumer.Unavailable e) {
+            LOG.warnf("access audit log: records could not all be written in %s (%s)", config.catchUpTimeout(), e.getMessage());
+            throw unavailable();
         }
     }
 
-    void onShutdown(@Observes ShutdownEvent event) {
-        flush();
-        if (!queue.isEmpty()) {
-            LOG.errorf("access audit log: %d records could not be written at shutdown", queue.size());
-        }
-    }
-
+    /** Records appended and not yet in PostgreSQL, by every replica. */
     public int queued() {
-        return queue.size();
+        return (int) Math.min(Integer.MAX_VALUE, consumer.backlog());
     }
 
-    private void write(List<AccessRecord> records) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (AccessRecord r : records) {
-                ps.setTimestamp(1, Timestamp.from(r.occurredAt()));
-                ps.setString(2, r.actor().kind().name());
-                ps.setString(3, r.actor().id());
-                ps.setObject(4, r.shipmentId(), Types.OTHER);
-                ps.setString(5, r.partnerId());
-                ps.setString(6, r.numberHash());
-                ps.setString(7, r.tier() == null ? null : r.tier().name());
-                ps.setArray(8, c.createArrayOf("text", r.fields().toArray()));
-                ps.setString(9, r.outcome().name());
-                ps.setString(10, r.requestId());
-                ps.setString(11, r.reason());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+    private static ProblemException unavailable() {
+        return new ProblemException(Problem.typed(DependencyFailures.SLUG, 503, "Service unavailable",
+                "This request cannot be recorded right now, so it is not answered. Try again later."),
+                Map.of("Retry-After", "5"));
     }
 }

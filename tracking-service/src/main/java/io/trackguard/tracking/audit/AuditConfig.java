@@ -2,12 +2,13 @@ package io.trackguard.tracking.audit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The access audit log (environment: TRACKGUARD_AUDIT_*). */
 @ConfigMapping(prefix = "trackguard.audit")
 public interface AuditConfig {
 
-    /** How often queued records are written (read by the scheduler; a crash loses at most this much). */
+    /** How often this replica's consumer moves records from the stream to PostgreSQL (read by the scheduler). */
     @WithDefault("1s")
     String flushInterval();
 
@@ -15,13 +16,37 @@ public interface AuditConfig {
     @WithDefault("0 17 3 * * ?")
     String maintenanceCron();
 
-    /** Records waiting to be written; when full, the request writes its record itself. */
-    @WithDefault("50000")
-    int queueCapacity();
+    /** The Redis stream every answered request's record is appended to before the answer leaves. */
+    @WithDefault("trackguard:access-records")
+    String stream();
 
-    /** Most records in one batch insert. */
+    /** The consumer group every replica joins to write the stream to PostgreSQL. */
+    @WithDefault("audit-writers")
+    String group();
+
+    /** Most records in one batch insert (and read from the stream at once). */
     @WithDefault("1000")
     int batchSize();
+
+    /** How long a record may sit unacknowledged with a consumer before another replica claims it (the first one died). */
+    @WithDefault("30s")
+    Duration claimIdle();
+
+    /**
+     * How long a reader that needs every record in PostgreSQL (a security event, an exposure
+     * query, a recipient's access report) waits for the consumers to catch up before it is
+     * answered 503.
+     */
+    @WithDefault("10s")
+    Duration catchUpTimeout();
+
+    /** How long a request waits for Redis to take its record before writing it to PostgreSQL itself. */
+    @WithDefault("1s")
+    Duration redisTimeout();
+
+    /** After Redis failed to take a record, how long requests write their records to PostgreSQL directly. */
+    @WithDefault("5s")
+    Duration redisRetryAfterFailure();
 
     /** Monthly partitions created ahead of time. */
     @WithDefault("2")

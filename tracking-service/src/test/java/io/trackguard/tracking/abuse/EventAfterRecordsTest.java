@@ -7,11 +7,11 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.trackguard.tracking.client.Pseudonyms;
 import io.trackguard.tracking.support.BulkShipments;
 import io.trackguard.tracking.support.Clients;
+import io.trackguard.tracking.support.HourlyFlush;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.sql.Connection;
@@ -24,18 +24,13 @@ import org.junit.jupiter.api.Test;
 /**
  * notification-service scopes an incident from the audit log as soon as the event allows: by the
  * time the event is on the stream, every lookup this replica answered to the actor is in the table.
- * The scheduled flush is made hourly here, so only the event's own flush can have written them.
+ * The consumer's scheduled pass is made hourly here, so only the catch-up the event waits for can
+ * have written them (records are durable in the Redis stream from the answer on; the table is
+ * what notification-service reads).
  */
 @QuarkusTest
-@TestProfile(EventAfterRecordsTest.HourlyFlush.class)
+@TestProfile(HourlyFlush.class)
 class EventAfterRecordsTest {
-
-    public static class HourlyFlush implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("trackguard.audit.flush-interval", "1h");
-        }
-    }
 
     @Inject
     BulkShipments bulk;
