@@ -61,25 +61,42 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
-        return answer(Problem.typed("invalid-body", 400, "Invalid request body", "The body has a field this operation does not accept.")
-                .withErrors(List.of(new Problem.FieldError(path(e), "unknown field"))), Map.of());
+        return answer(invalidBody(e), Map.of());
     }
 
     @ServerExceptionMapper
     public Response wrongValue(InvalidFormatException e) {
-        return answer(Problem.typed("invalid-body", 400, "Invalid request body", "A field has a value of the wrong type or format.")
-                .withErrors(List.of(new Problem.FieldError(path(e), "wrong type or format"))), Map.of());
+        return answer(invalidBody(e), Map.of());
     }
 
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
-        return answer(Problem.typed("invalid-body", 400, "Invalid request body", "The body does not have the expected shape.")
-                .withErrors(List.of(new Problem.FieldError(path(e), "unexpected value"))), Map.of());
+        return answer(invalidBody(e), Map.of());
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        return answer(Problem.typed("malformed-json", 400, "Malformed JSON", "The request body is not well-formed JSON."), Map.of());
+        return answer(invalidBody(e), Map.of());
+    }
+
+    /**
+     * The 400 problem for a body that does not bind: the same whether JAX-RS bound it or a service
+     * bound a part of it itself (partner-gateway binds each shipment of a batch on its own).
+     */
+    public static Problem invalidBody(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return Problem.typed("invalid-body", 400, "Invalid request body", "The body has a field this operation does not accept.")
+                    .withErrors(List.of(new Problem.FieldError(path(u), "unknown field")));
+        }
+        if (e instanceof InvalidFormatException f) {
+            return Problem.typed("invalid-body", 400, "Invalid request body", "A field has a value of the wrong type or format.")
+                    .withErrors(List.of(new Problem.FieldError(path(f), "wrong type or format")));
+        }
+        if (e instanceof MismatchedInputException m) {
+            return Problem.typed("invalid-body", 400, "Invalid request body", "The body does not have the expected shape.")
+                    .withErrors(List.of(new Problem.FieldError(path(m), "unexpected value")));
+        }
+        return Problem.typed("malformed-json", 400, "Malformed JSON", "The request body is not well-formed JSON.");
     }
 
     @ServerExceptionMapper

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
+import io.trackguard.problem.ProblemMappers;
+import io.trackguard.trackingapi.NewShipment;
+import io.trackguard.trackingapi.PartnerShipment;
+import io.trackguard.trackingapi.ShipmentPage;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** Turns tracking-service's answers into the gateway's, and checks the tenant on the way back. */
@@ -21,31 +25,36 @@ public class Relay {
         this.objectMapper = objectMapper;
     }
 
-    /** tracking-service's 4xx problem, passed on under this request's id. */
-    public ProblemException problem(TrackingServiceClient.Answer answer) {
-        Problem problem = asProblem(answer);
-        return new ProblemException(problem);
+    /**
+     * tracking-service's 4xx problem, passed on under this request's id. A 2xx other than the one the
+     * operation answers (a 200 to a create) has no problem to pass on: tracking-service broke its contract.
+     */
+    public RuntimeException problem(TrackingServiceClient.Answer<?> answer) {
+        if (answer.problem() == null) {
+            return new TrackingServiceAnswerInvalidException(answer.status(), "status");
+        }
+        return new ProblemException(answer.problem());
     }
 
-    public Problem asProblem(TrackingServiceClient.Answer answer) {
+    /**
+     * A partner's shipment, bound to the record tracking-service accepts, as strictly as tracking-service
+     * binds it (a field it does not know, a value of the wrong type: the same 400 problem it would
+     * answer), so that only the contract's fields are ever sent on.
+     */
+    public NewShipment newShipment(JsonNode shipment) {
         try {
-            Problem problem = answer.body() == null ? null : objectMapper.treeToValue(answer.body(), Problem.class);
-            if (problem != null && problem.status() == answer.status()) {
-                return problem.withRequestId(null);
-            }
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            // not a problem document: a plain one instead
+            return objectMapper.treeToValue(shipment, NewShipment.class);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(ProblemMappers.invalidBody(e));
         }
-        Response.Status status = Response.Status.fromStatusCode(answer.status());
-        return Problem.of(answer.status(), status == null ? "Error" : status.getReasonPhrase(), null);
     }
 
     /**
      * Second line of tenant isolation: tracking-service already answered for this token's
      * partner; a shipment of anyone else is withheld and reported, never passed on.
      */
-    public JsonNode owned(String partnerId, JsonNode shipment) {
-        if (!partnerId.equals(shipment.path("partnerId").asText())) {
+    public PartnerShipment owned(String partnerId, PartnerShipment shipment) {
+        if (!partnerId.equals(shipment.partnerId())) {
             LOG.errorf("tenant mismatch from tracking-service for partner %s; answer withheld", partnerId);
             throw notFound();
         }
@@ -56,7 +65,7 @@ public class Relay {
      * The same for an answer whose body does not name its partner (a shipment's events):
      * tracking-service names the owner in Trackguard-Partner-Id; no name, or another, and it is withheld.
      */
-    public JsonNode ownedBy(String partnerId, TrackingServiceClient.Answer answer) {
+    public <T> T ownedBy(String partnerId, TrackingServiceClient.Answer<T> answer) {
         if (!partnerId.equals(answer.owner())) {
             LOG.errorf("tenant mismatch from tracking-service for partner %s (owner %s); answer withheld", partnerId,
                     answer.owner() == null ? "not named" : "another partner");
@@ -66,12 +75,12 @@ public class Relay {
     }
 
     /** The same for a list: one foreign item and the whole answer is withheld. */
-    public JsonNode ownedPage(String partnerId, JsonNode page) {
-        for (JsonNode item : page.path("items")) {
-            if (!partnerId.equals(item.path("partnerId").asText())) {
+    public ShipmentPage ownedPage(String partnerId, ShipmentPage page) {
+        for (PartnerShipment item : page.items()) {
+            if (!partnerId.equals(item.partnerId())) {
                 LOG.errorf("tenant mismatch in a list from tracking-service for partner %s; answer withheld", partnerId);
                 throw new ProblemException(Problem.typed("tracking-unavailable", 503, "Service unavailable",
-                        "Shipments cannot be listed right now; try again later."), java.util.Map.of("Retry-After", "5"));
+                        "Shipments cannot be listed right now; try again later."), Map.of("Retry-After", "5"));
             }
         }
         return page;
@@ -82,7 +91,12 @@ public class Relay {
                 "No shipment with this tracking number is visible to you."));
     }
 
-    public String json(JsonNode node) {
-        return node == null ? null : node.toString();
+    /** The JSON the partner is answered, to remember under an Idempotency-Key: the same mapper writes both. */
+    public String json(Object value) {
+        try {
+            return value == null ? null : objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record of the gateway's own could not be written", e);
+        }
     }
 }

@@ -1,7 +1,10 @@
 package io.trackguard.gateway.shipment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.trackguard.gateway.idempotency.IdempotencyStore;
+import io.trackguard.problem.Problem;
+import io.trackguard.trackingapi.NewShipment;
+import io.trackguard.trackingapi.PartnerShipment;
+import io.trackguard.trackingapi.ShipmentPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -15,8 +18,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 @ApplicationScoped
 public class ShipmentCreation {
 
-    /** The outcome to send and to remember. */
-    public record Outcome(int status, JsonNode body) {
+    static final String DUPLICATE_ORDER_REFERENCE = Problem.TYPE_PREFIX + "duplicate-order-reference";
+
+    /** The outcome to send and to remember: the shipment (201) or tracking-service's problem. */
+    public record Outcome(int status, PartnerShipment shipment, Problem problem) {
     }
 
     private final TrackingServiceClient tracking;
@@ -25,17 +30,19 @@ public class ShipmentCreation {
         this.tracking = tracking;
     }
 
-    public Outcome create(JsonNode shipment, boolean afterUnknownOutcome) {
-        TrackingServiceClient.Answer answer = tracking.create(shipment);
-        if (answer.status() == 409 && afterUnknownOutcome
-                && "urn:trackguard:problem:duplicate-order-reference".equals(answer.body().path("type").asText())) {
-            TrackingServiceClient.Answer existing = tracking.list(shipment.path("orderReference").asText(), null, null, null, null, 1);
-            JsonNode items = existing.body() == null ? null : existing.body().path("items");
-            if (existing.status() == 200 && items != null && items.size() == 1) {
-                return new Outcome(201, items.get(0));
+    public Outcome create(NewShipment shipment, boolean afterUnknownOutcome) {
+        TrackingServiceClient.Answer<PartnerShipment> answer = tracking.create(shipment);
+        if (answer.status() == 409 && afterUnknownOutcome && shipment.orderReference() != null
+                && DUPLICATE_ORDER_REFERENCE.equals(answer.problem().type())) {
+            TrackingServiceClient.Answer<ShipmentPage> existing = tracking.list(shipment.orderReference(), null, null, null, null, 1);
+            if (existing.status() == 200 && existing.body().items().size() == 1) {
+                return new Outcome(201, existing.body().items().get(0), null);
             }
         }
-        return new Outcome(answer.status(), answer.body());
+        if (answer.ok() && answer.status() != 201) {
+            throw new TrackingServiceAnswerInvalidException(answer.status(), "status");
+        }
+        return new Outcome(answer.status(), answer.body(), answer.problem());
     }
 
     /** Runs {@code work} and records its outcome under the key; a failure with no answer is recorded as unknown. */

@@ -7,6 +7,11 @@ import io.trackguard.gateway.partner.PartnerCaller;
 import io.trackguard.gateway.quota.Quota;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
+import io.trackguard.trackingapi.NewShipment;
+import io.trackguard.trackingapi.PartnerShipment;
+import io.trackguard.trackingapi.RecipientLink;
+import io.trackguard.trackingapi.ShipmentPage;
+import io.trackguard.trackingapi.TimelineEvent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -25,11 +30,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import java.util.regex.Pattern;
 import io.trackguard.gateway.openapi.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,7 +45,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The partner shipment API. Bodies are validated by tracking-service, which owns shipments;
  * its answers are relayed, with the tenant checked again here. Every call counts against the
- * partner's plan.
+ * partner's plan. What goes to tracking-service and comes back are the records of
+ * io.trackguard.trackingapi, which the OpenAPI document shows. A create's body is taken as JSON
+ * and bound to {@link NewShipment} after the quota and the Idempotency-Key are checked, as before
+ * typed bodies: a body that does not bind still counts, and the key's hash is of what the partner sent.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,28 +87,31 @@ public class ShipmentResource {
                     + "if their data is ever exposed; without it, such a notice is written in English and French. Only you and "
                     + "Trackguard's staff see it.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = Examples.CREATED)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerShipment.class),
+                    examples = @ExampleObject(name = "created", value = Examples.CREATED)))
     public Response create(@Parameter(description = "A unique value per shipment, e.g. a UUID; kept 24 hours", required = true)
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   schema = @Schema(implementation = NewShipment.class),
                                    examples = @ExampleObject(name = "shipment", value = Examples.SHIPMENT)))
-                           @NotNull JsonNode shipment, @Context UriInfo uri) {
+                           @NotNull JsonNode body, @Context UriInfo uri) {
         String partnerId = caller.partnerId();
         quota.admit(partnerId);
         String key = IdempotencyStore.requireKey(idempotencyKey);
-        requireObject(shipment);
-        IdempotencyStore.Claim claim = idempotency.claim(partnerId, key, shipment);
+        requireObject(body);
+        NewShipment shipment = relay.newShipment(body);
+        IdempotencyStore.Claim claim = idempotency.claim(partnerId, key, body);
         if (!claim.run()) {
             return replay(claim);
         }
         ShipmentCreation.Outcome outcome = ShipmentCreation.remembered(idempotency, partnerId, key,
                 () -> creation.create(shipment, claim.afterUnknownOutcome()),
-                ShipmentCreation.Outcome::status, o -> relay.json(o.body()),
-                o -> o.status() == 201 ? location(uri, o.body()) : null);
+                ShipmentCreation.Outcome::status, o -> relay.json(o.status() == 201 ? o.shipment() : o.problem()),
+                o -> o.status() == 201 ? location(uri, o.shipment()) : null);
         if (outcome.status() != 201) {
-            throw relay.problem(new TrackingServiceClient.Answer(outcome.status(), outcome.body()));
+            throw new ProblemException(outcome.problem());
         }
-        return Response.created(URI.create(location(uri, outcome.body()))).entity(relay.owned(partnerId, outcome.body())).build();
+        return Response.created(URI.create(location(uri, outcome.shipment()))).entity(relay.owned(partnerId, outcome.shipment())).build();
     }
 
     @POST
@@ -107,10 +120,12 @@ public class ShipmentResource {
     @Operation(summary = "Create up to 100 shipments; 200 with one result per item (201, or a problem). "
             + "Same Idempotency-Key and body: the same results again")
     @APIResponse(responseCode = "200", description = "One result per shipment, in order",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "results", value = Examples.BATCH_RESULT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchCreation.BatchResult.class),
+                    examples = @ExampleObject(name = "results", value = Examples.BATCH_RESULT)))
     public Response createBatch(@Parameter(description = "A unique value per batch, e.g. a UUID; kept 24 hours", required = true)
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                        schema = @Schema(implementation = BatchCreation.ShipmentBatch.class),
                                         examples = @ExampleObject(name = "batch", value = Examples.BATCH)))
                                 @NotNull JsonNode batch) {
         return batches.create(idempotencyKey, batch);
@@ -120,7 +135,7 @@ public class ShipmentResource {
     @Path("shipments")
     @PermissionsAllowed("shipments:read")
     @Operation(summary = "Your own shipments, newest first, filtered by reference, status and creation time; cursor-paginated")
-    public JsonNode list(@QueryParam("reference") @Size(max = 64) String reference,
+    public ShipmentPage list(@QueryParam("reference") @Size(max = 64) String reference,
                          @QueryParam("status") @jakarta.validation.constraints.Pattern(regexp = "[A-Z_]{1,20}") String status,
                          @QueryParam("createdFrom") @Size(max = 40) String createdFrom,
                          @QueryParam("createdTo") @Size(max = 40) String createdTo,
@@ -135,7 +150,7 @@ public class ShipmentResource {
     @Path("shipments/{trackingNumber}")
     @PermissionsAllowed("shipments:read")
     @Operation(summary = "Read one of your shipments; another partner's is 404")
-    public JsonNode get(@PathParam("trackingNumber") String trackingNumber) {
+    public PartnerShipment get(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         quota.admit(partnerId);
         return relay.owned(partnerId, ok(tracking.get(plausible(trackingNumber))));
@@ -145,10 +160,10 @@ public class ShipmentResource {
     @Path("shipments/{trackingNumber}/events")
     @PermissionsAllowed("shipments:read")
     @Operation(summary = "The scan events of one of your shipments")
-    public JsonNode events(@PathParam("trackingNumber") String trackingNumber) {
+    public List<TimelineEvent> events(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         quota.admit(partnerId);
-        TrackingServiceClient.Answer answer = tracking.events(plausible(trackingNumber));
+        TrackingServiceClient.Answer<List<TimelineEvent>> answer = tracking.events(plausible(trackingNumber));
         ok(answer);
         return relay.ownedBy(partnerId, answer);
     }
@@ -158,7 +173,7 @@ public class ShipmentResource {
     @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed("shipments:write")
     @Operation(summary = "Cancel one of your shipments while it is not yet in transit; 409 after")
-    public JsonNode cancel(@PathParam("trackingNumber") String trackingNumber) {
+    public PartnerShipment cancel(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         quota.admit(partnerId);
         return relay.owned(partnerId, ok(tracking.cancel(plausible(trackingNumber))));
@@ -171,22 +186,23 @@ public class ShipmentResource {
     @Operation(summary = "A one-time link for the recipient of one of your shipments (send it to their shipping email): "
             + "opening it proves them the recipient, once, until it expires; another partner's shipment is 404")
     @APIResponse(responseCode = "201", description = "The link: the token, the path to append to the tracking site, and when it expires",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "link", value = Examples.RECIPIENT_LINK)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecipientLink.class),
+                    examples = @ExampleObject(name = "link", value = Examples.RECIPIENT_LINK)))
     public Response recipientLink(@PathParam("trackingNumber") String trackingNumber) {
         String partnerId = caller.partnerId();
         quota.admit(partnerId);
         String number = plausible(trackingNumber);
         // the tenant is checked before anything is minted, not after
         relay.owned(partnerId, ok(tracking.get(number)));
-        TrackingServiceClient.Answer link = tracking.recipientLink(number);
+        TrackingServiceClient.Answer<RecipientLink> link = tracking.recipientLink(number);
         if (link.status() != 201) {
             throw relay.problem(link);
         }
         return Response.status(201).entity(link.body()).build();
     }
 
-    /** tracking-service's body when it answered 200; its problem, relayed, otherwise. */
-    private JsonNode ok(TrackingServiceClient.Answer answer) {
+    /** tracking-service's record when it answered 200; its problem, relayed, otherwise. */
+    private <T> T ok(TrackingServiceClient.Answer<T> answer) {
         if (answer.status() != 200) {
             throw relay.problem(answer);
         }
@@ -210,8 +226,8 @@ public class ShipmentResource {
         }
     }
 
-    private static String location(UriInfo uri, JsonNode shipment) {
-        return uri.getBaseUriBuilder().path("api/v1/shipments").path(shipment.path("trackingNumber").asText()).build().toString();
+    private static String location(UriInfo uri, PartnerShipment shipment) {
+        return uri.getBaseUriBuilder().path("api/v1/shipments").path(shipment.trackingNumber()).build().toString();
     }
 
     private static String plausible(String trackingNumber) {

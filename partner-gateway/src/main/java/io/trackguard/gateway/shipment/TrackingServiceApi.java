@@ -1,7 +1,7 @@
 package io.trackguard.gateway.shipment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.trackguard.trackingapi.NewShipment;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +16,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * tracking-service's partner API, called with the gateway's own client-credentials token
- * (OidcClientFilter), the partner named by {@link RelayedPartner}. Only {@link TrackingServiceClient} uses it.
+ * (OidcClientFilter), the partner named by {@link RelayedPartner}. Only {@link TrackingServiceClient} uses it,
+ * and reads each answer itself into the records of io.trackguard.trackingapi: a 4xx is a problem to
+ * pass on, a 2xx the record, a body that is neither a failure of tracking-service.
  */
 @RegisterRestClient(configKey = "tracking-service")
 @OidcClientFilter
@@ -27,7 +29,7 @@ interface TrackingServiceApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    Response create(JsonNode shipment);
+    Response create(NewShipment shipment);
 
     @GET
     @Path("/{trackingNumber}")

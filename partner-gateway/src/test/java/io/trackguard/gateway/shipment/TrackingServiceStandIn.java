@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManager {
 
-    public enum Mode { NORMAL, FAILING, SLOW, LEAKING_OTHER_TENANT, CREATE_THEN_SLOW }
+    public enum Mode { NORMAL, FAILING, SLOW, LEAKING_OTHER_TENANT, CREATE_THEN_SLOW, ANSWERING }
 
     /** The token the stand-in's token endpoint gives the gateway (client partner-gateway). */
     public static final String GATEWAY_TOKEN = "gateway-own-token-" + java.util.UUID.randomUUID();
@@ -34,6 +34,11 @@ public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManag
     public static final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** The partner headers of each call: id, client, name (decoded), sensitive. */
     public static final List<List<String>> relayed = new CopyOnWriteArrayList<>();
+    /** In mode ANSWERING, every call gets this status and body as they are (a new field, a malformed answer). */
+    public static volatile int answerStatus = 200;
+    public static volatile String answerBody = "{}";
+    /** The bodies of the creates it received, as sent. */
+    public static final List<String> createBodies = new CopyOnWriteArrayList<>();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, ObjectNode> SHIPMENTS = new ConcurrentHashMap<>();
@@ -46,6 +51,16 @@ public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManag
         calls.set(0);
         authorizations.clear();
         relayed.clear();
+        createBodies.clear();
+    }
+
+    /** A shipment as tracking-service holds it, in the JSON it answers (to read back through the gateway). */
+    public static void put(String trackingNumber, String json) {
+        try {
+            SHIPMENTS.put(trackingNumber, (ObjectNode) JSON.readTree(json));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     @Override
@@ -103,6 +118,7 @@ public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManag
             }
             switch (mode) {
                 case FAILING -> send(exchange, 500, "{\"status\":500,\"title\":\"Internal Server Error\"}");
+                case ANSWERING -> send(exchange, answerStatus, answerBody);
                 case SLOW -> {
                     sleep(1500);
                     send(exchange, 404, "{}");
@@ -136,7 +152,9 @@ public class TrackingServiceStandIn implements QuarkusTestResourceLifecycleManag
             return;
         }
         if ("POST".equals(exchange.getRequestMethod())) {
-            ObjectNode body = (ObjectNode) JSON.readTree(exchange.getRequestBody());
+            String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            createBodies.add(sent);
+            ObjectNode body = (ObjectNode) JSON.readTree(sent);
             if (!body.hasNonNull("orderReference")) {
                 send(exchange, 400, "{\"type\":\"urn:trackguard:problem:invalid-request\",\"title\":\"Invalid request\",\"status\":400,"
                         + "\"requestId\":\"upstream-id\",\"errors\":[{\"field\":\"orderReference\",\"message\":\"must not be blank\"}]}");
