@@ -14,6 +14,7 @@ public class SpareRedis implements QuarkusTestResourceLifecycleManager {
 
     private static Process process;
     private static int port;
+    private static Path dir;
 
     @Override
     public Map<String, String> start() {
@@ -23,22 +24,32 @@ public class SpareRedis implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         try {
-            Path dir = Files.createTempDirectory("spare-redis");
-            process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--dir", dir.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (System.currentTimeMillis() < deadline) {
-                try (Socket s = new Socket("127.0.0.1", port)) {
-                    break;
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
+            dir = Files.createTempDirectory("spare-redis");
+            launch();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("could not start redis-server", e);
         }
         return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + port);
+    }
+
+    /** Starts this Redis again on the same port after {@link #kill()}, empty (as a Redis without persistence restarts). */
+    public static void restart() throws IOException, InterruptedException {
+        launch();
+    }
+
+    private static void launch() throws IOException, InterruptedException {
+        process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IOException("redis-server did not listen on " + port + " within 10 s; see " + dir.resolve("redis.log"));
     }
 
     /** Freezes this Redis (SIGSTOP): connections stay open and nothing answers, as with a hung server. */
