@@ -1,5 +1,6 @@
 package io.trackguard.tracking.disclosure;
 
+import io.trackguard.tracking.client.Tier;
 import io.trackguard.tracking.config.TrackingConfig;
 import io.trackguard.tracking.scan.ScanEvent;
 import io.trackguard.tracking.scan.ScanEventType;

@@ -3,6 +3,7 @@ package io.trackguard.tracking.disclosure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.trackguard.tracking.client.Tier;
 import io.trackguard.tracking.config.TestConfigs;
 import io.trackguard.tracking.partner.Partner;
 import io.trackguard.tracking.scan.ScanEvent;
