@@ -2,7 +2,7 @@ package io.trackguard.tracking.audit;
 
 import io.trackguard.tracking.client.Actor;
 import io.trackguard.tracking.client.CurrentRequest;
-import io.trackguard.tracking.disclosure.Tier;
+import io.trackguard.tracking.client.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;

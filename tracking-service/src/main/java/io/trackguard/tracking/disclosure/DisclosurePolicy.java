@@ -1,8 +1,9 @@
 package io.trackguard.tracking.disclosure;
 
+import io.trackguard.tracking.client.Tier;
 import io.trackguard.tracking.config.TrackingConfig;
-import io.trackguard.tracking.scan.ScanEvent;
-import io.trackguard.tracking.scan.ScanEventType;
+import io.trackguard.tracking.shipment.ScanEvent;
+import io.trackguard.tracking.shipment.ScanEventType;
 import io.trackguard.tracking.shipment.Shipment;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;

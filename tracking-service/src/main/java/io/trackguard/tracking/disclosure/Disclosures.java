@@ -3,6 +3,7 @@ package io.trackguard.tracking.disclosure;
 import io.trackguard.tracking.audit.Audit;
 import io.trackguard.tracking.client.Actor;
 import io.trackguard.tracking.client.Pseudonyms;
+import io.trackguard.tracking.client.Tier;
 import io.trackguard.tracking.shipment.Shipment;
 import jakarta.enterprise.context.ApplicationScoped;
 

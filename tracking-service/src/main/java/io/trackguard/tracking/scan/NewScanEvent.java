@@ -1,6 +1,7 @@
 package io.trackguard.tracking.scan;
 
 import io.trackguard.tracking.shipment.Provinces;
+import io.trackguard.tracking.shipment.ScanEventType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;

@@ -56,7 +56,7 @@ public class ScanEventResource {
         limit.admit(actor);
         io.trackguard.tracking.shipment.Shipment owned = shipments.findOwned(partnerId, TrackingNumbers.require(trackingNumber))
                 .orElseThrow(io.trackguard.tracking.shipment.ShipmentNotFound::problem);
-        java.util.List<TimelineEvent> events = disclosures.disclose(owned, io.trackguard.tracking.disclosure.Tier.PARTNER, actor).events();
+        java.util.List<TimelineEvent> events = disclosures.disclose(owned, io.trackguard.tracking.client.Tier.PARTNER, actor).events();
         // the body does not name its partner: the header does, so partner-gateway can check the tenant again
         return Response.ok(events).header(io.trackguard.tracking.partner.PartnerCaller.ID_HEADER, owned.partnerId()).build();
     }

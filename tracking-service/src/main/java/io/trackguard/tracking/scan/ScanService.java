@@ -2,6 +2,8 @@ package io.trackguard.tracking.scan;
 
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
+import io.trackguard.tracking.shipment.ScanEvent;
+import io.trackguard.tracking.shipment.ScanEventType;
 import io.trackguard.tracking.shipment.Shipment;
 import io.trackguard.tracking.shipment.ShipmentNotFound;
 import io.trackguard.tracking.shipment.ShipmentService;

@@ -2,7 +2,6 @@ package io.trackguard.tracking.shipment;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.trackguard.tracking.partner.Partner;
-import io.trackguard.tracking.scan.ScanEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

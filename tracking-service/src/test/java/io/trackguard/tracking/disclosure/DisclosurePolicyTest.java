@@ -3,10 +3,11 @@ package io.trackguard.tracking.disclosure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.trackguard.tracking.client.Tier;
 import io.trackguard.tracking.config.TestConfigs;
 import io.trackguard.tracking.partner.Partner;
-import io.trackguard.tracking.scan.ScanEvent;
-import io.trackguard.tracking.scan.ScanEventType;
+import io.trackguard.tracking.shipment.ScanEvent;
+import io.trackguard.tracking.shipment.ScanEventType;
 import io.trackguard.tracking.shipment.Shipment;
 import io.trackguard.tracking.shipment.ShipmentStatus;
 import java.time.Instant;

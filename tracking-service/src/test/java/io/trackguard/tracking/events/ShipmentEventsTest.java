@@ -12,7 +12,7 @@ import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.trackguard.tracking.scan.NewScanEvent;
-import io.trackguard.tracking.scan.ScanEventType;
+import io.trackguard.tracking.shipment.ScanEventType;
 import io.trackguard.tracking.scan.ScanService;
 import io.trackguard.tracking.shipment.ShipmentFixtures;
 import io.trackguard.tracking.shipment.ShipmentService;

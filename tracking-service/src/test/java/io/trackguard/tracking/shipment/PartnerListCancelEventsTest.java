@@ -13,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.trackguard.tracking.partner.PartnerCaller;
 import io.trackguard.tracking.scan.NewScanEvent;
-import io.trackguard.tracking.scan.ScanEventType;
 import io.trackguard.tracking.scan.ScanService;
 import io.trackguard.tracking.support.Relayed;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;

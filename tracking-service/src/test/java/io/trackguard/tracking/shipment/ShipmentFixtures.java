@@ -1,7 +1,6 @@
 package io.trackguard.tracking.shipment;
 
 import io.trackguard.tracking.scan.NewScanEvent;
-import io.trackguard.tracking.scan.ScanEventType;
 import io.trackguard.tracking.scan.ScanService;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import jakarta.enterprise.context.ApplicationScoped;

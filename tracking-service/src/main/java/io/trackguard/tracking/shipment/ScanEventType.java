@@ -1,6 +1,5 @@
-package io.trackguard.tracking.scan;
+package io.trackguard.tracking.shipment;
 
-import io.trackguard.tracking.shipment.ShipmentStatus;
 
 /**
  * What carrier operations scanned. Each type moves the shipment to the status of the same name.

@@ -1,7 +1,6 @@
-package io.trackguard.tracking.scan;
+package io.trackguard.tracking.shipment;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.trackguard.tracking.shipment.Shipment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
