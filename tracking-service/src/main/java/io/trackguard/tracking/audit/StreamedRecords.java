@@ -2,7 +2,7 @@ package io.trackguard.tracking.audit;
 
 import io.trackguard.tracking.client.Actor;
 import io.trackguard.tracking.client.ActorKind;
-import io.trackguard.tracking.disclosure.Tier;
+import io.trackguard.tracking.client.Tier;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
