@@ -122,6 +122,8 @@ public final class LimiterVsBucket4j {
         lettuce.shutdown();
         vertxRedis.close();
         vertx.closeAndAwait();
+        // Mutiny's and Lettuce's executors keep non-daemon threads alive after the clients close
+        System.exit(0);
     }
 
     /** Runs {@code decide} from {@code threads} callers for {@code seconds}; answers {decisions/s, p50 ms, p99 ms}. */
