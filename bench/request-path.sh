@@ -116,9 +116,15 @@ OUT="$ROOT/bench/results/request-path-$(date -u +%Y-%m-%dT%H%M).txt"
 } | tee "$OUT"
 if [[ -n "${JFR:-}" ]]; then
   stop_pid "$WORK/limited.pid" limited
-  { echo; echo "JFR, limited instance, top frames of jdk.ExecutionSample (all runs above):"
-    jfr print --events jdk.ExecutionSample "$WORK/lookup.jfr" \
-      | awk '/stackTrace = \[/{getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' | sort | uniq -c | sort -rn | head -25
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$WORK/lookup.jfr" > "$WORK/lookup-samples.txt"
+  # per sample: its top frame, and the innermost frame of our own code (io.trackguard) in its stack
+  awk '/stackTrace = \[/{inside=1; top=""; ours=""; next}
+       inside && /^[ \t]*\]/{inside=0; print "TOP\t" top; if (ours != "") print "OURS\t" ours; next}
+       inside {f=$0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f); if (top == "") top=f; if (ours == "" && f ~ /^io\.trackguard\./) ours=f}' \
+    "$WORK/lookup-samples.txt" > "$WORK/lookup-frames.tsv"
+  { echo; echo "JFR, limited instance (all runs above, bare included): $(grep -c '^TOP' "$WORK/lookup-frames.tsv") execution samples"
+    echo "top frames:"; grep '^TOP' "$WORK/lookup-frames.tsv" | cut -f2 | sort | uniq -c | sort -rn | head -20
+    echo "innermost io.trackguard frame of each sample that has one:"; grep '^OURS' "$WORK/lookup-frames.tsv" | cut -f2 | sort | uniq -c | sort -rn | head -20
   } | tee -a "$OUT"
 fi
 log "written to $OUT"
