@@ -10,6 +10,8 @@
 # rate (<= 10 ms).
 # usage: bench/request-path.sh [DURATION=20s] [CONNECTIONS=32] [RATE=1000]
 #        SKIP_BUILD=1 ...   reuse tracking-service/target/bench-app
+#        BENCH_DB=tracking_bench PORT=18480 ...   database (created when missing) and first port
+#                           (the instance without the limiter takes PORT+1, management ports +100)
 #        JFR=1 ...          record the limited instance with JFR during the runs and print its
 #                           top frames (bench/target/lookup.jfr)
 # Run it under `/work/tools/tg-lock tracking -- bench/request-path.sh` on a shared machine.
@@ -24,6 +26,10 @@ mkdir -p "$WORK" "$ROOT/bench/results"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 "$ROOT/scripts/infra.sh"
+BENCH_DB=${BENCH_DB:-tracking_bench}
+P=${PORT:-18480}
+psql -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'" | grep -q 1 \
+  || psql -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE $BENCH_DB OWNER tracking" >/dev/null
 # The benchmark jar: the production build plus the "bench" profile, in its own directory so
 # that target/quarkus-app (what the other scripts and a deployment use) never carries /bench/bare.
 if [[ -z "${SKIP_BUILD:-}" || ! -f "$APP/quarkus-run.jar" ]]; then
@@ -39,7 +45,7 @@ start() { # name port clean limited [java options...] (management port: port + 1
   local name=$1 port=$2 clean=$3 limited=$4; shift 4
   (set -a; source "$ROOT/scripts/demo-env/tracking-service.env"; set +a
   TRACKGUARD_TRACKING_TRUSTED_PROXIES=127.0.0.1/32 QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 100)) \
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/tracking_bench \
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB \
   QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=$clean TRACKGUARD_LIMITS_PUBLIC_LOOKUPS_LIMITED=$limited \
   TRACKGUARD_RATELIMIT_KEY_PREFIX="${RUN}rl:" TRACKGUARD_ABUSE_KEY_PREFIX="${RUN}abuse:" TRACKGUARD_ABUSE_STREAM="${RUN}events" \
   TRACKGUARD_ABUSE_PARTNER_FLOOR=$PARTNER_FLOOR TRACKGUARD_BENCH_BODY_BYTES=${BODY_BYTES:-600} \
@@ -52,7 +58,7 @@ trap 'stop_pid "$WORK/limited.pid" limited; stop_pid "$WORK/unlimited.pid" unlim
 
 # The instance without the limiter first: it cleans and migrates the database, and a real
 # lookup's body size is measured on it before the other instance (which serves /bench/bare) starts.
-start unlimited 18481 true false
+start unlimited $((P + 1)) true false
 log "seeding 100,000 shipments"
 python3 "$ROOT/bench/numbers.py" 100000 > "$WORK/known.txt"
 {
@@ -64,19 +70,19 @@ for i, n in enumerate(open(sys.argv[1]).read().split()):
     print(f"{uuid.uuid4()}\t{n}\tbench\tB-{i}\tBench Recipient\t1 Main St\tOttawa\tON\tK1A0B1\tCA\tbooks\tIN_TRANSIT\tnow\tnow")
 ' "$WORK/known.txt"
   echo '\.'
-} | PGPASSWORD=demo-only-tracking psql -q -h 127.0.0.1 -U tracking -d tracking_bench >/dev/null
-BODY_BYTES=$(curl -fsS -H 'X-Forwarded-For: 198.18.0.1' "http://127.0.0.1:18481/api/v1/track/$(head -1 "$WORK/known.txt")" | wc -c)
+} | PGPASSWORD=demo-only-tracking psql -q -h 127.0.0.1 -U tracking -d "$BENCH_DB" >/dev/null
+BODY_BYTES=$(curl -fsS -H 'X-Forwarded-For: 198.18.0.1' "http://127.0.0.1:$((P + 1))/api/v1/track/$(head -1 "$WORK/known.txt")" | wc -c)
 log "a public lookup's body: $BODY_BYTES bytes"
 JFR_OPTS=()
 [[ -n "${JFR:-}" ]] && JFR_OPTS=("-XX:StartFlightRecording=filename=$WORK/lookup.jfr,settings=profile,dumponexit=true")
-BODY_BYTES=$BODY_BYTES start limited 18480 false true "${JFR_OPTS[@]}"
-BARE_BYTES=$(curl -fsS http://127.0.0.1:18480/bench/bare | wc -c)
+BODY_BYTES=$BODY_BYTES start limited "$P" false true "${JFR_OPTS[@]}"
+BARE_BYTES=$(curl -fsS "http://127.0.0.1:$P/bench/bare" | wc -c)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$(cat "$WORK/$1.pid")/stat"; }
 bench() { # label url script connections [env...]
   local label=$1 url=$2 script=$3 connections=$4; shift 4
   local out="$WORK/${label//[^a-z0-9]/_}.out" instance=limited
-  [[ "$url" == *18481* ]] && instance=unlimited
+  [[ "$url" == *":$((P + 1))" ]] && instance=unlimited
   local before; before=$(cpu_ticks "$instance")
   env BENCH_DIR="$ROOT/bench" THREADS=2 "$@" wrk -t2 -c"$connections" -d"$DURATION" --latency -s "$ROOT/bench/$script" "$url" > "$out" 2>&1
   local after; after=$(cpu_ticks "$instance")
@@ -89,10 +95,10 @@ bench() { # label url script connections [env...]
 field() { sed "s/.*$2=\([0-9.]*\).*/\1/" <<< "$1"; }
 
 log "warming up"
-for port in 18480 18481; do
+for port in "$P" "$((P + 1))"; do
   env NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/ wrk -t2 -c8 -d10s -s "$ROOT/bench/lookup.lua" "http://127.0.0.1:$port" >/dev/null 2>&1
 done
-env NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/bench/bare BARE=1 wrk -t2 -c8 -d5s -s "$ROOT/bench/lookup.lua" http://127.0.0.1:18480 >/dev/null 2>&1
+env NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/bench/bare BARE=1 wrk -t2 -c8 -d5s -s "$ROOT/bench/lookup.lua" "http://127.0.0.1:$P" >/dev/null 2>&1
 
 OUT="$ROOT/bench/results/request-path-$(date -u +%Y-%m-%dT%H%M).txt"
 {
@@ -102,11 +108,11 @@ OUT="$ROOT/bench/results/request-path-$(date -u +%Y-%m-%dT%H%M).txt"
   echo
   echo "| run | result |"
   echo "|---|---|"
-  bench "bare /bench/bare" http://127.0.0.1:18480 lookup.lua "$CONNECTIONS" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/bench/bare BARE=1
-  bench "lookup, limiter on" http://127.0.0.1:18480 lookup.lua "$CONNECTIONS" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/
-  bench "lookup, limiter off" http://127.0.0.1:18481 lookup.lua "$CONNECTIONS" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/
+  bench "bare /bench/bare" "http://127.0.0.1:$P" lookup.lua "$CONNECTIONS" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/bench/bare BARE=1
+  bench "lookup, limiter on" "http://127.0.0.1:$P" lookup.lua "$CONNECTIONS" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/
+  bench "lookup, limiter off" "http://127.0.0.1:$((P + 1))" lookup.lua "$CONNECTIONS" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/
   # 64 connections: at 1,000/s each may wait up to 64 ms for an answer before the rate sags
-  bench "lookup at $RATE/s, limiter on" http://127.0.0.1:18480 paced.lua 64 NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/ RATE="$RATE"
+  bench "lookup at $RATE/s, limiter on" "http://127.0.0.1:$P" paced.lua 64 NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/ RATE="$RATE"
   echo
   on=$(field "$R_lookup__limiter_on" rps); off=$(field "$R_lookup__limiter_off" rps); bare=$(field "$R_bare__bench_bare" rps)
   paced="R_lookup_at_${RATE}_s__limiter_on"; paced=${!paced}
