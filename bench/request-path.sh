@@ -8,7 +8,7 @@
 #      replica is sized for, instead of at saturation
 # Ratios at the end: lookup/bare (target >= 0.6), limiter on/off (>= 0.9), p99 at the fixed
 # rate (<= 10 ms).
-# usage: bench/request-path.sh [DURATION=20s] [CONNECTIONS=32] [RATE=1000]
+# usage: bench/request-path.sh [DURATION=20s] [CONNECTIONS=32] [RATE=1000] [ROUNDS=1]
 #        SKIP_BUILD=1 ...   reuse tracking-service/target/bench-app
 #        BENCH_DB=tracking_bench PORT=18480 ...   database (created when missing) and first port
 #                           (the instance without the limiter takes PORT+1, management ports +100)
@@ -20,6 +20,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 DURATION=${1:-20s}
 CONNECTIONS=${2:-32}
 RATE=${3:-1000}
+ROUNDS=${4:-1}
 WORK="$ROOT/bench/target"
 APP="$ROOT/tracking-service/target/bench-app"
 mkdir -p "$WORK" "$ROOT/bench/results"
@@ -103,21 +104,40 @@ env NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/bench/bare BARE=1 wrk -t2 -c8 -d
 OUT="$ROOT/bench/results/request-path-$(date -u +%Y-%m-%dT%H%M).txt"
 {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, $(uname -r); java $(java -version 2>&1 | head -1 | cut -d'"' -f2); load average at start: $LOAD_AT_START"
-  echo "command: bench/request-path.sh $DURATION $CONNECTIONS $RATE  (wrk -t2 -c$CONNECTIONS -d$DURATION, on the same cores as the service)${JFR:+, JFR recording on the limited instance}"
+  echo "command: bench/request-path.sh $DURATION $CONNECTIONS $RATE $ROUNDS  (wrk -t2 -c$CONNECTIONS -d$DURATION, on the same cores as the service)${JFR:+, JFR recording on the limited instance}"
   echo "body: lookup $BODY_BYTES bytes, /bench/bare $BARE_BYTES bytes"
   echo
   echo "| run | result |"
   echo "|---|---|"
-  bench "bare /bench/bare" "http://127.0.0.1:$P" lookup.lua "$CONNECTIONS" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/bench/bare BARE=1
-  bench "lookup, limiter on" "http://127.0.0.1:$P" lookup.lua "$CONNECTIONS" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/
-  bench "lookup, limiter off" "http://127.0.0.1:$((P + 1))" lookup.lua "$CONNECTIONS" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/
+  # ROUNDS rounds of the three, each round in another order, so that drift in the machine's load
+  # falls on all three alike; a ratio per round, then their mean. CPU per request (the service
+  # process' own user + system time) is compared too: other load disturbs it far less than req/s.
+  orders=("bare on off" "on off bare" "off bare on")
+  ratios=()
+  for round in $(seq 1 "$ROUNDS"); do
+    for which in ${orders[$(( (round - 1) % 3 ))]}; do
+      case $which in
+        bare) bench "bare /bench/bare ($round)" "http://127.0.0.1:$P" lookup.lua "$CONNECTIONS" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/bench/bare BARE=1 ;;
+        on) bench "lookup, limiter on ($round)" "http://127.0.0.1:$P" lookup.lua "$CONNECTIONS" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/ ;;
+        off) bench "lookup, limiter off ($round)" "http://127.0.0.1:$((P + 1))" lookup.lua "$CONNECTIONS" NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/ ;;
+      esac
+    done
+    r_on="R_lookup__limiter_on__${round}_"; r_off="R_lookup__limiter_off__${round}_"; r_bare="R_bare__bench_bare__${round}_"
+    ratios+=("$(field "${!r_on}" rps) $(field "${!r_off}" rps) $(field "${!r_bare}" rps) $(field "${!r_on}" cpu_us) $(field "${!r_off}" cpu_us) $(field "${!r_bare}" cpu_us)")
+  done
   # 64 connections: at 1,000/s each may wait up to 64 ms for an answer before the rate sags
   bench "lookup at $RATE/s, limiter on" "http://127.0.0.1:$P" paced.lua 64 NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/ RATE="$RATE"
   echo
-  on=$(field "$R_lookup__limiter_on" rps); off=$(field "$R_lookup__limiter_off" rps); bare=$(field "$R_bare__bench_bare" rps)
+  printf '%s\n' "${ratios[@]}" | python3 -c '
+import sys
+rows = [list(map(float, line.split())) for line in sys.stdin if line.strip()]
+mean = lambda xs: sum(xs) / len(xs)
+for i, (on, off, bare, con, coff, cbare) in enumerate(rows, 1):
+    print(f"round {i}: lookup/bare {on / bare:.3f} (CPU per request {cbare / con:.3f}), limiter on/off {on / off:.3f} (CPU per request {coff / con:.3f})")
+print(f"ratio lookup/bare (target >= 0.6): {mean([r[0] / r[2] for r in rows]):.3f} req/s, {mean([r[5] / r[3] for r in rows]):.3f} by CPU per request")
+print(f"ratio limiter on/off (target >= 0.9): {mean([r[0] / r[1] for r in rows]):.3f} req/s, {mean([r[4] / r[3] for r in rows]):.3f} by CPU per request")
+'
   paced="R_lookup_at_${RATE}_s__limiter_on"; paced=${!paced}
-  echo "ratio lookup/bare (target >= 0.6): $(python3 -c "print(round($on/$bare, 3))")"
-  echo "ratio limiter on/off (target >= 0.9): $(python3 -c "print(round($on/$off, 3))")"
   echo "at $RATE/s offered: $(field "$paced" rps) req/s served, p99 $(field "$paced" p99_ms) ms (target <= 10 ms), non-2xx $(field "$paced" non2xx)"
 } | tee "$OUT"
 if [[ -n "${JFR:-}" ]]; then
