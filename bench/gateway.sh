@@ -87,5 +87,9 @@ OUT="$ROOT/bench/results/gateway-$(date -u +%Y-%m-%dT%H%M).txt"
   echo
   echo "ratio get (gateway/direct, target >= 0.8): $(python3 -c "print(round($(rps "$g_gw")/$(rps "$g_direct"), 2))")"
   echo "ratio create (gateway/direct, target >= 0.7): $(python3 -c "print(round($(rps "$c_gw")/$(rps "$c_direct"), 2))")"
+  for run in "get direct:$g_direct" "get gateway:$g_gw" "create direct:$c_direct" "create gateway:$c_gw"; do
+    non=$(sed 's/.*non2xx=\([0-9]*\).*/\1/' <<<"${run#*:}")
+    [[ "$non" == 0 ]] || echo "WARNING: ${run%%:*} answered $non non-2xx ($(sed 's/.*statuses=//' <<<"${run#*:}")): that ratio does not measure the hop"
+  done
 } | tee "$OUT"
 log "written to $OUT"
