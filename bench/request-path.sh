@@ -12,6 +12,7 @@
 #        SKIP_BUILD=1 ...   reuse tracking-service/target/bench-app
 #        BENCH_DB=tracking_bench PORT=18480 ...   database (created when missing) and first port
 #                           (the instance without the limiter takes PORT+1, management ports +100)
+#        WARM=30s ...       warm-up of the lookup per instance (the JIT: 10 s under load left round 1 at twice the CPU per request of round 3)
 #        JFR=1 ...          record the limited instance with JFR during the runs and print its
 #                           top frames (bench/target/lookup.jfr)
 # Run it under `/work/tools/tg-lock tracking -- bench/request-path.sh` on a shared machine.
@@ -97,7 +98,7 @@ field() { sed "s/.*$2=\([0-9.]*\).*/\1/" <<< "$1"; }
 
 log "warming up"
 for port in "$P" "$((P + 1))"; do
-  env NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/ wrk -t2 -c8 -d10s -s "$ROOT/bench/lookup.lua" "http://127.0.0.1:$port" >/dev/null 2>&1
+  env NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/api/v1/track/ wrk -t2 -c8 -d"${WARM:-30s}" -s "$ROOT/bench/lookup.lua" "http://127.0.0.1:$port" >/dev/null 2>&1
 done
 env NUMBERS_FILE="$WORK/known.txt" PATH_PREFIX=/bench/bare BARE=1 wrk -t2 -c8 -d5s -s "$ROOT/bench/lookup.lua" "http://127.0.0.1:$P" >/dev/null 2>&1
 
