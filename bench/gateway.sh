@@ -2,7 +2,8 @@
 # partner-gateway against tracking-service called directly, side by side in one run: through the
 # gateway with a real partner token from Keycloak, directly as the gateway itself calls (its own
 # token, the partner named in a header): reads of one's own shipment, and creates.
-# Quotas are raised for the run (they would cap it at the plan's rate): this measures the
+# Quotas are raised for the run, both plans (acme has no plan row in gateway_bench, so it is on
+# "standard"; they would cap it at the plan's rate and answer 429): this measures the
 # cost of the extra hop, the token check, the tenant re-check and the idempotency record.
 # usage: bench/gateway.sh [DURATION=15s] [CONNECTIONS=16]
 # Run it under `/work/tools/tg-lock gateway tracking -- bench/gateway.sh` on a shared machine.
@@ -44,6 +45,7 @@ echo $! > "$WORK/tracking.pid")
 env "${common_env[@]}" QUARKUS_HTTP_PORT=$((P + 1)) QUARKUS_MANAGEMENT_PORT=$((P + 101)) QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/gateway_bench \
   QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL=http://127.0.0.1:$P QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/trackguard" \
   TRACKGUARD_GATEWAY_PLANS_PREMIUM_RATE=1000000 TRACKGUARD_GATEWAY_PLANS_PREMIUM_BURST=1000000 TRACKGUARD_GATEWAY_PLANS_PREMIUM_DAILY=100000000 \
+  TRACKGUARD_GATEWAY_PLANS_STANDARD_RATE=1000000 TRACKGUARD_GATEWAY_PLANS_STANDARD_BURST=1000000 TRACKGUARD_GATEWAY_PLANS_STANDARD_DAILY=100000000 \
   TRACKGUARD_RATELIMIT_KEY_PREFIX="${RUN}gw:" \
   setsid java -Xmx512m -jar "$ROOT/partner-gateway/target/quarkus-app/quarkus-run.jar" > "$WORK/gateway.log" 2>&1 < /dev/null &
 echo $! > "$WORK/gateway.pid")
