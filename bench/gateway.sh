@@ -2,9 +2,12 @@
 # partner-gateway against tracking-service called directly, side by side in one run: through the
 # gateway with a real partner token from Keycloak, directly as the gateway itself calls (its own
 # token, the partner named in a header): reads of one's own shipment, and creates.
-# Quotas are raised for the run (they would cap it at the plan's rate): this measures the
+# Quotas are raised for the run, both plans (acme has no plan row in gateway_bench, so it is on
+# "standard"; they would cap it at the plan's rate and answer 429): this measures the
 # cost of the extra hop, the token check, the tenant re-check and the idempotency record.
 # usage: bench/gateway.sh [DURATION=15s] [CONNECTIONS=16]
+# Run it under `/work/tools/tg-lock gateway tracking -- bench/gateway.sh` on a shared machine.
+# The ratios printed at the end: gateway/direct for reads (target >= 0.8) and creates (>= 0.7).
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 DURATION=${1:-15s}
 CONNECTIONS=${2:-16}
@@ -12,31 +15,42 @@ WORK="$ROOT/bench/target"
 mkdir -p "$WORK" "$ROOT/bench/results"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 "$ROOT/scripts/infra.sh"
+# the gateway's own benchmark database (the end-to-end suite owns gateway_e2e and may run meanwhile)
+psql -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'gateway_bench'" | grep -q 1 \
+  || psql -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE gateway_bench OWNER gateway" >/dev/null
+psql -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '${BENCH_DB:-tracking_bench}'" | grep -q 1 \
+  || psql -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE ${BENCH_DB:-tracking_bench} OWNER tracking" >/dev/null
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 for m in tracking-service partner-gateway; do
   [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]] || "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" package -DskipTests -pl "$m" -am
 done
 RUN="tg:bench:$(date +%s):"
-KC_PORT=18380
+# BENCH_DB / PORT / KC_PORT: tracking-service's database and ports, so that a run can stand beside
+# bench/run.sh (tracking_bench, ports 18480-18581); the gateway takes PORT+1, management ports +100
+BENCH_DB=${BENCH_DB:-tracking_bench}
+P=${PORT:-18480}
+KC_PORT=${KC_PORT:-18380}
 trap 'stop_pid "$WORK/tracking.pid" tracking; stop_pid "$WORK/gateway.pid" gateway; "$ROOT/scripts/keycloak.sh" stop "$WORK/keycloak"' EXIT
 "$ROOT/scripts/keycloak.sh" start "$WORK/keycloak" "$KC_PORT"
 
 common_env=(QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/trackguard" QUARKUS_LOG_LEVEL=WARN
             QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=true)
 (set -a; source "$ROOT/scripts/demo-env/tracking-service.env"; set +a
-env "${common_env[@]}" QUARKUS_HTTP_PORT=18480 QUARKUS_MANAGEMENT_PORT=18580 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/tracking_bench \
+env "${common_env[@]}" QUARKUS_HTTP_PORT=$P QUARKUS_MANAGEMENT_PORT=$((P + 100)) QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB \
   TRACKGUARD_LIMITS_PARTNER_REQUESTS_PER_CLIENT_LIMIT=1000000 TRACKGUARD_LIMITS_PARTNER_REQUESTS_PER_CLIENT_BURST=1000000 \
   TRACKGUARD_RATELIMIT_KEY_PREFIX="${RUN}rl:" \
   setsid java -Xmx512m -jar "$ROOT/tracking-service/target/quarkus-app/quarkus-run.jar" > "$WORK/tracking.log" 2>&1 < /dev/null &
 echo $! > "$WORK/tracking.pid")
 (set -a; source "$ROOT/scripts/demo-env/partner-gateway.env"; set +a
-env "${common_env[@]}" QUARKUS_HTTP_PORT=18481 QUARKUS_MANAGEMENT_PORT=18581 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/gateway_e2e \
-  QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL=http://127.0.0.1:18480 QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/trackguard" \
+env "${common_env[@]}" QUARKUS_HTTP_PORT=$((P + 1)) QUARKUS_MANAGEMENT_PORT=$((P + 101)) QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/gateway_bench \
+  QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL=http://127.0.0.1:$P QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/trackguard" \
   TRACKGUARD_GATEWAY_PLANS_PREMIUM_RATE=1000000 TRACKGUARD_GATEWAY_PLANS_PREMIUM_BURST=1000000 TRACKGUARD_GATEWAY_PLANS_PREMIUM_DAILY=100000000 \
+  TRACKGUARD_GATEWAY_PLANS_STANDARD_RATE=1000000 TRACKGUARD_GATEWAY_PLANS_STANDARD_BURST=1000000 TRACKGUARD_GATEWAY_PLANS_STANDARD_DAILY=100000000 \
   TRACKGUARD_RATELIMIT_KEY_PREFIX="${RUN}gw:" \
   setsid java -Xmx512m -jar "$ROOT/partner-gateway/target/quarkus-app/quarkus-run.jar" > "$WORK/gateway.log" 2>&1 < /dev/null &
 echo $! > "$WORK/gateway.pid")
-wait_http http://127.0.0.1:18580/q/health/ready 90 "$(cat "$WORK/tracking.pid")" || die "tracking-service did not start"
-wait_http http://127.0.0.1:18581/q/health/ready 90 "$(cat "$WORK/gateway.pid")" || die "partner-gateway did not start"
+wait_http http://127.0.0.1:$((P + 100))/q/health/ready 90 "$(cat "$WORK/tracking.pid")" || die "tracking-service did not start"
+wait_http http://127.0.0.1:$((P + 101))/q/health/ready 90 "$(cat "$WORK/gateway.pid")" || die "partner-gateway did not start"
 
 TOKEN=$(curl -fsS -u partner-acme:demo-only-partner-acme-secret -d grant_type=client_credentials \
   "http://127.0.0.1:$KC_PORT/realms/trackguard/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
@@ -46,34 +60,38 @@ GATEWAY_TOKEN=$(curl -fsS -u partner-gateway:demo-only-partner-gateway-secret -d
 log "creating 500 shipments to read"
 : > "$WORK/acme.txt"
 for i in $(seq 1 500); do
-  { curl -fsS -H "Authorization: Bearer $GATEWAY_TOKEN" -H 'Trackguard-Partner-Id: acme' -H 'Content-Type: application/json' http://127.0.0.1:18480/api/v1/shipments \
+  { curl -fsS -H "Authorization: Bearer $GATEWAY_TOKEN" -H 'Trackguard-Partner-Id: acme' -H 'Content-Type: application/json' http://127.0.0.1:$P/api/v1/shipments \
     -d "{\"orderReference\":\"SEED-$i\",\"recipient\":{\"name\":\"Bench\"},\"destination\":{\"line1\":\"1 Main St\",\"city\":\"Ottawa\",\"province\":\"ON\",\"postalCode\":\"K1A0B1\"},\"productCategory\":\"books\"}"; echo; } \
     | sed -n 's/.*"trackingNumber":"\([^"]*\)".*/\1/p' >> "$WORK/acme.txt"
 done
 
-token_for() { [[ $1 == *18480 ]] && echo "$GATEWAY_TOKEN" || echo "$TOKEN"; }
+token_for() { [[ $1 == *":$P" ]] && echo "$GATEWAY_TOKEN" || echo "$TOKEN"; }
 run() { # label url mode
   local out="$WORK/${1//[^a-z]/_}.out"
   env TOKEN="$(token_for "$2")" PARTNER=acme MODE="$3" NUMBERS_FILE="$WORK/acme.txt" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/partner.lua" "$2" > "$out" 2>&1
   grep RESULT "$out" | sed 's/RESULT //'
 }
-for url in http://127.0.0.1:18480 http://127.0.0.1:18481; do
+for url in http://127.0.0.1:$P http://127.0.0.1:$((P + 1)); do
   env TOKEN="$(token_for "$url")" PARTNER=acme MODE=get NUMBERS_FILE="$WORK/acme.txt" wrk -t2 -c4 -d5s -s "$ROOT/bench/partner.lua" "$url" >/dev/null 2>&1
   env TOKEN="$(token_for "$url")" PARTNER=acme MODE=create wrk -t2 -c4 -d5s -s "$ROOT/bench/partner.lua" "$url" >/dev/null 2>&1
 done
 
 OUT="$ROOT/bench/results/gateway-$(date -u +%Y-%m-%dT%H%M).txt"
 {
-  echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, $(uname -r); java $(java -version 2>&1 | head -1 | cut -d'"' -f2)"
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, $(uname -r); java $(java -version 2>&1 | head -1 | cut -d'"' -f2); load average at start: $LOAD_AT_START"
   echo "command: bench/gateway.sh $DURATION $CONNECTIONS  (wrk -t2 -c$CONNECTIONS -d$DURATION, same 2 cores as both services)"
   echo
-  g_direct=$(run "get direct" http://127.0.0.1:18480 get);  echo "| get, tracking-service direct | $g_direct |"
-  g_gw=$(run "get gateway" http://127.0.0.1:18481 get);     echo "| get, through partner-gateway | $g_gw |"
-  c_direct=$(run "create direct" http://127.0.0.1:18480 create); echo "| create, tracking-service direct | $c_direct |"
-  c_gw=$(run "create gateway" http://127.0.0.1:18481 create);    echo "| create, through partner-gateway | $c_gw |"
+  g_direct=$(run "get direct" http://127.0.0.1:$P get);  echo "| get, tracking-service direct | $g_direct |"
+  g_gw=$(run "get gateway" http://127.0.0.1:$((P + 1)) get);     echo "| get, through partner-gateway | $g_gw |"
+  c_direct=$(run "create direct" http://127.0.0.1:$P create); echo "| create, tracking-service direct | $c_direct |"
+  c_gw=$(run "create gateway" http://127.0.0.1:$((P + 1)) create);    echo "| create, through partner-gateway | $c_gw |"
   rps() { sed 's/.*rps=\([0-9]*\).*/\1/' <<<"$1"; }
   echo
-  echo "ratio get (gateway/direct): $(python3 -c "print(round($(rps "$g_gw")/$(rps "$g_direct"), 2))")"
-  echo "ratio create (gateway/direct): $(python3 -c "print(round($(rps "$c_gw")/$(rps "$c_direct"), 2))")"
+  echo "ratio get (gateway/direct, target >= 0.8): $(python3 -c "print(round($(rps "$g_gw")/$(rps "$g_direct"), 2))")"
+  echo "ratio create (gateway/direct, target >= 0.7): $(python3 -c "print(round($(rps "$c_gw")/$(rps "$c_direct"), 2))")"
+  for run in "get direct:$g_direct" "get gateway:$g_gw" "create direct:$c_direct" "create gateway:$c_gw"; do
+    non=$(sed 's/.*non2xx=\([0-9]*\).*/\1/' <<<"${run#*:}")
+    [[ "$non" == 0 ]] || echo "WARNING: ${run%%:*} answered $non non-2xx ($(sed 's/.*statuses=//' <<<"${run#*:}")): that ratio does not measure the hop"
+  done
 } | tee "$OUT"
 log "written to $OUT"

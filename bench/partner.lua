@@ -3,6 +3,18 @@
 -- for the gateway, the gateway's own for tracking-service (with PARTNER named in a header).
 local numbers = {}
 local counter = 0
+local threads = {}
+-- answers by status, so that a ratio is never read off errors (a gateway answering 429 or 503
+-- fast would look quick): each thread counts, done() sums
+statuses = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
 
 function init(args)
   if os.getenv("NUMBERS_FILE") then
@@ -27,7 +39,16 @@ function request()
 end
 
 function done(summary, latency, requests)
-  io.write(string.format("RESULT rps=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f non2xx=%d requests=%d\n",
+  local total = {}
+  for _, t in ipairs(threads) do
+    for status, n in pairs(t:get("statuses")) do total[status] = (total[status] or 0) + n end
+  end
+  local keys = {}
+  for status in pairs(total) do keys[#keys + 1] = status end
+  table.sort(keys)
+  local by = {}
+  for _, status in ipairs(keys) do by[#by + 1] = status .. ":" .. total[status] end
+  io.write(string.format("RESULT rps=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f non2xx=%d requests=%d statuses=%s\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-    latency:percentile(99) / 1000, summary.errors.status, summary.requests))
+    latency:percentile(99) / 1000, summary.errors.status, summary.requests, table.concat(by, ",")))
 end

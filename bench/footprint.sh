@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Start time and memory of each service in JVM mode (targets: started in <= 2 s, <= 250 MB RSS
+# after the demo load). Keycloak first (the services discover it at start), then each service
+# alone, one after the other, so that no start competes with another: Quarkus' own "started in"
+# figure from its log, and the wall time from `java -jar` to /q/health/ready answering. Then the
+# demo load: scripts/demo-data.sh (150 shipments per demo partner created through the gateway,
+# scans on tracking-service), public lookups of those numbers on tracking-service and partner
+# reads through the gateway (wrk, LOAD_DURATION each); then each process' RSS from /proc.
+# The JVM options are scripts/stack.sh's (-Xmx256m), the demo stack's.
+# usage: bench/footprint.sh [LOAD_DURATION=20s]   (BENCH_DB=tracking_bench: tracking-service's database)
+# Run it under `/work/tools/tg-lock gateway notification tracking -- bench/footprint.sh`.
+# Writes bench/results/footprint-<time>.txt.
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+LOAD_DURATION=${1:-20s}
+WORK="$ROOT/bench/target/footprint"
+mkdir -p "$WORK" "$ROOT/bench/results"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+JAVA_OPTS=(-Xmx256m)
+"$ROOT/scripts/infra.sh"
+for m in tracking-service partner-gateway notification-service; do
+  [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]] || "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" package -DskipTests -pl "$m" -am
+done
+# the benchmark's own databases, next to tracking_bench (scripts/databases.sql has no *_bench for these two)
+for db in gateway notification; do
+  psql -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '${db}_bench'" | grep -q 1 \
+    || psql -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE ${db}_bench OWNER $db" >/dev/null
+done
+RUN="tg:bench:$(date +%s):"
+KC_PORT=17380
+declare -A PORT=([tracking-service]=17080 [partner-gateway]=17081 [notification-service]=17082)
+declare -A DB=([tracking-service]=${BENCH_DB:-tracking_bench} [partner-gateway]=gateway_bench [notification-service]=notification_bench)
+SERVICES=(tracking-service partner-gateway notification-service)
+trap 'for s in "${SERVICES[@]}"; do stop_pid "$WORK/$s.pid" "$s"; done; "$ROOT/scripts/keycloak.sh" stop "$WORK/keycloak"' EXIT
+"$ROOT/scripts/keycloak.sh" start "$WORK/keycloak" "$KC_PORT"
+
+declare -A STARTED WALL
+start_service() { # name [clean=true]
+  local name=$1 clean=${2:-true} t0
+  t0=$(date +%s%N)
+  (set -a; source "$ROOT/scripts/demo-env/$name.env"; set +a
+  QUARKUS_HTTP_PORT="${PORT[$name]}" QUARKUS_MANAGEMENT_PORT="$((PORT[$name] + 100))" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/${DB[$name]}" \
+  QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=$clean \
+  QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/trackguard" \
+  QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/trackguard" \
+  QUARKUS_REST_CLIENT_TRACKING_SERVICE_URL="http://127.0.0.1:${PORT[tracking-service]}" \
+  QUARKUS_REST_CLIENT_PARTNER_GATEWAY_URL="http://127.0.0.1:${PORT[partner-gateway]}" \
+  QUARKUS_MAILER_PORT=17025 \
+  TRACKGUARD_RATELIMIT_KEY_PREFIX="${RUN}rl:" TRACKGUARD_RATELIMIT_FLAG_PREFIX="${RUN}flag:" \
+  TRACKGUARD_ABUSE_KEY_PREFIX="${RUN}abuse:" TRACKGUARD_ABUSE_STREAM="${RUN}security-events" \
+  TRACKGUARD_NOTIFY_EVENTS_STREAM="${RUN}security-events" \
+  TRACKGUARD_EVENTS_STREAM="${RUN}shipment-events" TRACKGUARD_WEBHOOKS_STREAM="${RUN}shipment-events" \
+  TRACKGUARD_TRACKING_TRUSTED_PROXIES=127.0.0.1/32 TRACKGUARD_ABUSE_PARTNER_FLOOR=1000000000 \
+  TRACKGUARD_GATEWAY_PLANS_PREMIUM_RATE=1000000 TRACKGUARD_GATEWAY_PLANS_PREMIUM_BURST=1000000 TRACKGUARD_GATEWAY_PLANS_PREMIUM_DAILY=100000000 \
+  TRACKGUARD_LIMITS_PARTNER_REQUESTS_PER_CLIENT_LIMIT=1000000 TRACKGUARD_LIMITS_PARTNER_REQUESTS_PER_CLIENT_BURST=1000000 \
+    setsid java "${JAVA_OPTS[@]}" -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" > "$WORK/$name.log" 2>&1 < /dev/null &
+  echo $! > "$WORK/$name.pid")
+  wait_http "http://127.0.0.1:$((PORT[$name] + 100))/q/health/ready" 120 "$(cat "$WORK/$name.pid")" || die "$name did not start ($WORK/$name.log)"
+  WALL[$name]=$(python3 -c "print(round(($(date +%s%N) - $t0) / 1e9, 2))")
+  STARTED[$name]=$(sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' "$WORK/$name.log" | head -1)
+  log "$name: started in ${STARTED[$name]} s (ready after ${WALL[$name]} s)"
+}
+for s in "${SERVICES[@]}"; do start_service "$s"; done
+rss_kb() { awk "/^$2:/{print \$2}" "/proc/$(cat "$WORK/$1.pid")/status"; }
+declare -A RSS_IDLE
+for s in "${SERVICES[@]}"; do RSS_IDLE[$s]=$(rss_kb "$s" VmRSS); done
+
+log "the demo load"
+PGPASSWORD=demo-only-gateway psql -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U gateway -d gateway_bench \
+  -f "$ROOT/partner-gateway/src/main/resources/db/demo/R__demo_partners.sql" >/dev/null
+# On a loaded machine a call of the demo loader can meet a 503 (a dependency timing out, the
+# first call through the gateway is a cold one) and the loader stops there: it is tried three
+# times, and the load goes on with the shipments made (the count is written down).
+for attempt in 1 2 3; do
+  "$ROOT/scripts/demo-data.sh" "http://127.0.0.1:$KC_PORT" "http://127.0.0.1:${PORT[partner-gateway]}" "http://127.0.0.1:${PORT[tracking-service]}" 150 \
+    && break
+  log "the demo loader stopped early (attempt $attempt), after $(wc -l < "$ROOT/.run/demo-tracking-numbers.txt") shipments"
+done
+[[ -s "$ROOT/.run/demo-tracking-numbers.txt" ]] || die "the demo loader made no shipment"
+NUMBERS="$ROOT/.run/demo-tracking-numbers.txt"
+lookups=$(env NUMBERS_FILE="$NUMBERS" PATH_PREFIX=/api/v1/track/ wrk -t2 -c32 -d"$LOAD_DURATION" -s "$ROOT/bench/lookup.lua" \
+  "http://127.0.0.1:${PORT[tracking-service]}" 2>&1 | grep RESULT | sed 's/RESULT //')
+TOKEN=$(curl -fsS -u partner-acme:demo-only-partner-acme-secret -d grant_type=client_credentials \
+  "http://127.0.0.1:$KC_PORT/realms/trackguard/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+reads=$(env TOKEN="$TOKEN" PARTNER=acme MODE=get NUMBERS_FILE="$NUMBERS" wrk -t2 -c16 -d"$LOAD_DURATION" -s "$ROOT/bench/partner.lua" \
+  "http://127.0.0.1:${PORT[partner-gateway]}" 2>&1 | grep RESULT | sed 's/RESULT //')
+creates=$(env TOKEN="$TOKEN" PARTNER=acme MODE=create wrk -t2 -c16 -d"$LOAD_DURATION" -s "$ROOT/bench/partner.lua" \
+  "http://127.0.0.1:${PORT[partner-gateway]}" 2>&1 | grep RESULT | sed 's/RESULT //')
+
+# The start that counts for a replica: the schema already in place (the first starts above clean
+# and migrate their database). Each service stopped and started again, alone.
+declare -A RSS_AFTER PEAK STARTED_CLEAN WALL_CLEAN
+for s in "${SERVICES[@]}"; do RSS_AFTER[$s]=$(rss_kb "$s" VmRSS); PEAK[$s]=$(rss_kb "$s" VmHWM); STARTED_CLEAN[$s]=${STARTED[$s]}; WALL_CLEAN[$s]=${WALL[$s]}; done
+for s in "${SERVICES[@]}"; do stop_pid "$WORK/$s.pid" "$s"; start_service "$s" false; done
+
+OUT="$ROOT/bench/results/footprint-$(date -u +%Y-%m-%dT%H%M).txt"
+{
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, $(uname -r); java $(java -version 2>&1 | head -1 | cut -d'"' -f2); load average at start: $LOAD_AT_START"
+  echo "command: bench/footprint.sh $LOAD_DURATION  (java ${JAVA_OPTS[*]} -jar target/quarkus-app/quarkus-run.jar, each service started alone)"
+  echo "load: scripts/demo-data.sh (150 per partner asked, $(wc -l < "$NUMBERS") made); lookups on tracking-service: $lookups"
+  echo "      partner reads through the gateway (acme, numbers of every partner, so part are 404): $reads"
+  echo "      partner creates through the gateway: $creates"
+  echo
+  echo "| service | started in (Quarkus) s, schema in place | ready after (wall) s | first start, clean + migrate: started in s (wall) | RSS idle MB | RSS after load MB | peak RSS MB |"
+  echo "|---|---|---|---|---|---|---|"
+  for s in "${SERVICES[@]}"; do
+    printf '| %s | %s | %s | %s (%s) | %d | %d | %d |\n' "$s" "${STARTED[$s]}" "${WALL[$s]}" "${STARTED_CLEAN[$s]}" "${WALL_CLEAN[$s]}" \
+      $((RSS_IDLE[$s] / 1024)) $((RSS_AFTER[$s] / 1024)) $((PEAK[$s] / 1024))
+  done
+} | tee "$OUT"
+log "written to $OUT"
