@@ -80,7 +80,7 @@ class TrackingServiceFaultTest {
             load.phase("stopped-recovering");
             FaultyTrackingService.restart();
             // the breaker lets a trial call through after its delay, and closes after enough successes
-            load.awaitAnswer("read", a -> a.status() == 200, RECOVERY);
+            load.awaitSteady("read", a -> a.status() == 200, 6, RECOVERY);
             load.phase("after-stop");
             load.awaitAnswers("read", 30, Duration.ofSeconds(30));
 
@@ -103,7 +103,7 @@ class TrackingServiceFaultTest {
                 FaultyTrackingService.thaw();
             }
             load.phase("frozen-recovering");
-            load.awaitAnswer("read", a -> a.status() == 200, RECOVERY);
+            load.awaitSteady("read", a -> a.status() == 200, 6, RECOVERY);
             load.phase("after-freeze");
             load.awaitAnswers("read", 30, Duration.ofSeconds(30));
         }
