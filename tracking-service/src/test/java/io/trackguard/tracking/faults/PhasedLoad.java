@@ -90,6 +90,24 @@ final class PhasedLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (polling) until the last {@code n} answers of {@code kind} in the current phase all
+     * match: recovered for good, not one lucky answer beside others still refused.
+     */
+    void awaitSteady(String kind, Predicate<Answer> matching, int n, Duration within) throws InterruptedException {
+        String current = phase;
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            List<Answer> mine = answers.stream().filter(a -> a.phase().equals(current) && a.kind().equals(kind)).toList();
+            if (mine.size() >= n && mine.subList(mine.size() - n, mine.size()).stream().allMatch(matching)) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "within " + within + ", " + n + " " + kind + " answers in a row as expected in phase "
+                    + current + ": " + counts());
+            Thread.sleep(50);
+        }
+    }
+
     /** Waits (polling) until {@code n} answers of {@code kind} ended in the current phase: load for the phase, not a time. */
     void awaitAnswers(String kind, int n, Duration within) throws InterruptedException {
         String current = phase;

@@ -150,7 +150,7 @@ class RedisFaultTest {
     /** Ready again, and a verification allowed (the limiter asks Redis again after its pause): "within seconds". */
     private void awaitRecovery(PhasedLoad load, Duration bound) throws Exception {
         awaitReadiness(200, RECOVERY, bound);
-        load.awaitAnswer("verify", a -> a.status() == 200, RECOVERY);
+        load.awaitSteady("verify", a -> a.status() == 200, 4, RECOVERY);
     }
 
     private int awaitReadiness(int status, Duration within, Duration bound) throws Exception {
