@@ -118,7 +118,7 @@ class DurableAuditTest {
     void aRecordWrittenTwiceIsKeptOnce() throws Exception {
         String actor = "user:twice-" + UUID.randomUUID();
         double rejectedBefore = rejected();
-                AuditWriter.Entry entry = new AuditWriter.Entry("1-" + System.nanoTime(), StreamedRecords.encode(record(actor, "once")));
+        AuditWriter.Entry entry = new AuditWriter.Entry("1-" + System.nanoTime(), StreamedRecords.encode(record(actor, "once")));
         writer.write(List.of(entry));
         writer.write(List.of(entry)); // a consumer that died after its commit, before its acknowledgement
         assertEquals(List.of("once"), reasons(actor));
