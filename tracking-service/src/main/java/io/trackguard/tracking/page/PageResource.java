@@ -12,9 +12,11 @@ import io.trackguard.tracking.disclosure.TimelineEvent;
 import io.trackguard.tracking.recipient.AccessReport;
 import io.trackguard.tracking.recipient.RecipientConfig;
 import io.trackguard.tracking.recipient.RecipientLinks;
-import io.trackguard.tracking.recipient.RecipientService;
+import io.trackguard.tracking.recipient.PostalCodeVerification;
+import io.trackguard.tracking.recipient.RecipientDetails;
 import io.trackguard.tracking.recipient.RecipientSession;
 import io.trackguard.tracking.recipient.Verified;
+import io.trackguard.tracking.recipient.WhoLooked;
 import io.trackguard.tracking.track.PublicTracking;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import io.vertx.core.http.Cookie;
@@ -77,17 +79,22 @@ public class PageResource {
     private final SecureRandom random = new SecureRandom();
 
     private final PublicTracking tracking;
-    private final RecipientService recipients;
+    private final PostalCodeVerification verification;
+    private final RecipientDetails recipientDetails;
+    private final WhoLooked whoLooked;
     private final RecipientLinks links;
     private final RecipientSession sessions;
     private final RoutingContext http;
     private final ZoneId zone;
     private final boolean secureCookies;
 
-    public PageResource(PublicTracking tracking, RecipientService recipients, RecipientLinks links, RecipientSession sessions,
-                        RoutingContext http, TrackingConfig config, RecipientConfig recipientConfig) {
+    public PageResource(PublicTracking tracking, PostalCodeVerification verification, RecipientDetails recipientDetails, WhoLooked whoLooked,
+                        RecipientLinks links, RecipientSession sessions, RoutingContext http, TrackingConfig config,
+                        RecipientConfig recipientConfig) {
         this.tracking = tracking;
-        this.recipients = recipients;
+        this.verification = verification;
+        this.recipientDetails = recipientDetails;
+        this.whoLooked = whoLooked;
         this.links = links;
         this.sessions = sessions;
         this.http = http;
@@ -131,7 +138,7 @@ public class PageResource {
         Msg m = msg(locale);
         String self = "/track?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8);
         try {
-            Verified verified = recipients.verify(number, postalCode == null ? "" : postalCode.substring(0, Math.min(16, postalCode.length())));
+            Verified verified = verification.verify(number, postalCode == null ? "" : postalCode.substring(0, Math.min(16, postalCode.length())));
             sessions.setCookie(http, verified.session());
             return Response.seeOther(URI.create("/track/" + verified.trackingNumber() + "/details")).build();
         } catch (ProblemException e) {
@@ -151,8 +158,8 @@ public class PageResource {
         Msg m = msg(locale);
         String self = "/track/" + URLEncoder.encode(number, StandardCharsets.UTF_8) + "/details";
         try {
-            ShipmentView view = recipients.details(number);
-            AccessReport accesses = recipients.accesses(number);
+            ShipmentView view = recipientDetails.details(number);
+            AccessReport accesses = whoLooked.report(number);
             PageModels.Details d = details(view, accesses, m, locale);
             return page(200, Templates.details(layout(locale, m.details_title(), self), d), locale);
         } catch (ProblemException e) {
