@@ -1,12 +1,17 @@
 package io.trackguard.tracking.page;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 
-/** English or French: an explicit choice (?lang=, remembered in a cookie), else Accept-Language, else English. */
+/**
+ * The page's language, English or French: an explicit choice (?lang=, remembered in a cookie),
+ * else Accept-Language, else English; the words in it, and the link to the same page in the other.
+ */
 final class Languages {
 
     static final String COOKIE = "tg_lang";
@@ -37,5 +42,16 @@ final class Languages {
             }
         }
         return Locale.ENGLISH;
+    }
+
+    /** The page's words in that language. */
+    static Msg msg(Locale locale) {
+        return MessageBundles.get(Msg.class, Localized.Literal.of(locale.getLanguage()));
+    }
+
+    /** Every page's frame: its language, its title, and the same page ({@code self}) in the other language. */
+    static PageModels.Layout layout(Locale locale, String title, String self) {
+        String other = "fr".equals(locale.getLanguage()) ? "en" : "fr";
+        return new PageModels.Layout(locale.getLanguage(), title, self + (self.contains("?") ? "&" : "?") + "lang=" + other);
     }
 }

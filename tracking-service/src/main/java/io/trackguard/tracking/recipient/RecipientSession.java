@@ -7,9 +7,9 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import java.time.Instant;
 
-/** Reads the recipient session of a request (cookie for the page, header for the API) and writes the cookie. */
+/** Opens a recipient session, reads it from a request (cookie for the page, header for the API), and writes the cookie. */
 @ApplicationScoped
 public class RecipientSession {
 
@@ -42,8 +42,9 @@ public class RecipientSession {
                 .setSameSite(CookieSameSite.STRICT).setPath("/").setMaxAge(config.sessionTtl().toSeconds()));
     }
 
-    public Duration ttl() {
-        return config.sessionTtl();
+    /** A new session for the recipient of this number (its pseudonym), from now for the session's lifetime. */
+    public Verified open(String canonicalNumber, String numberHash) {
+        return new Verified(canonicalNumber, tokens.session(numberHash), Instant.now().plus(config.sessionTtl()));
     }
 
     /** The answer when a detailed view is asked for without a valid session for that number. */

@@ -2,10 +2,12 @@ package io.trackguard.tracking.track;
 
 import io.trackguard.tracking.disclosure.ShipmentView;
 import io.trackguard.tracking.recipient.AccessReport;
-import io.trackguard.tracking.recipient.RecipientService;
+import io.trackguard.tracking.recipient.PostalCodeVerification;
+import io.trackguard.tracking.recipient.RecipientDetails;
 import io.trackguard.tracking.recipient.RecipientSession;
 import io.trackguard.tracking.recipient.Verified;
 import io.trackguard.tracking.recipient.VerifyRequest;
+import io.trackguard.tracking.recipient.WhoLooked;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,13 +36,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TrackResource {
 
     private final PublicTracking tracking;
-    private final RecipientService recipients;
+    private final PostalCodeVerification verification;
+    private final RecipientDetails details;
+    private final WhoLooked whoLooked;
     private final RecipientSession sessions;
     private final RoutingContext http;
 
-    public TrackResource(PublicTracking tracking, RecipientService recipients, RecipientSession sessions, RoutingContext http) {
+    public TrackResource(PublicTracking tracking, PostalCodeVerification verification, RecipientDetails details, WhoLooked whoLooked,
+                         RecipientSession sessions, RoutingContext http) {
         this.tracking = tracking;
-        this.recipients = recipients;
+        this.verification = verification;
+        this.details = details;
+        this.whoLooked = whoLooked;
         this.sessions = sessions;
         this.http = http;
     }
@@ -59,7 +66,7 @@ public class TrackResource {
     @Operation(summary = "Prove to be the recipient with the destination postal code; answers a 15-minute session "
             + "(send it as the Recipient-Session header). Any mismatch, unknown number included, is the same 403.")
     public Verified verify(@PathParam("trackingNumber") String trackingNumber, @NotNull @Valid VerifyRequest body) {
-        Verified verified = recipients.verify(trackingNumber, body.postalCode());
+        Verified verified = verification.verify(trackingNumber, body.postalCode());
         sessions.setCookie(http, verified.session());
         return verified;
     }
@@ -68,7 +75,7 @@ public class TrackResource {
     @Path("/{trackingNumber}/details")
     @Operation(summary = "The verified recipient's view: needs a Recipient-Session for this number")
     public ShipmentView details(@PathParam("trackingNumber") String trackingNumber) {
-        return recipients.details(trackingNumber);
+        return details.details(trackingNumber);
     }
 
     @GET
@@ -77,6 +84,6 @@ public class TrackResource {
             + "(never who). Only a proven recipient is 'recipient'; failed attempts are 'someone', and several of them come "
             + "with a warning in English and French.")
     public AccessReport accesses(@PathParam("trackingNumber") String trackingNumber) {
-        return recipients.accesses(trackingNumber);
+        return whoLooked.report(trackingNumber);
     }
 }

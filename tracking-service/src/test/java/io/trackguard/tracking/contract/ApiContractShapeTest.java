@@ -32,7 +32,7 @@ class ApiContractShapeTest {
 
     @Test
     void thePage() {
-        sameShape(io.trackguard.tracking.shipment.ShipmentPage.class, ShipmentPage.class, false);
+        sameShape(io.trackguard.tracking.partnerapi.ShipmentPage.class, ShipmentPage.class, false);
     }
 
     @Test

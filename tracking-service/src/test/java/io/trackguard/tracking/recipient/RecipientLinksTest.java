@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RecipientLinksTest {
 
-    /** The page's confirmation cookie (PageResource). */
+    /** The page's confirmation cookie (LinkPageResource). */
     private static final String LINK_CONFIRM = "tg_link";
     private static final Pattern CONFIRM = Pattern.compile("name=\"confirm\" value=\"([^\"]+)\"");
 

@@ -1,4 +1,4 @@
-package io.trackguard.tracking.shipment;
+package io.trackguard.tracking.partnerapi;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.trackguard.tracking.disclosure.ShipmentView;

@@ -1,4 +1,4 @@
-package io.trackguard.tracking.shipment;
+package io.trackguard.tracking.partnerapi;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.trackguard.tracking.audit.Audit;
@@ -19,6 +19,13 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import io.trackguard.tracking.partner.PartnerCaller;
+import io.trackguard.tracking.shipment.NewShipment;
+import io.trackguard.tracking.shipment.Shipment;
+import io.trackguard.tracking.shipment.ShipmentCursor;
+import io.trackguard.tracking.shipment.ShipmentFilter;
+import io.trackguard.tracking.shipment.ShipmentNotFound;
+import io.trackguard.tracking.shipment.ShipmentService;
+import io.trackguard.tracking.shipment.ShipmentStatus;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import io.trackguard.tracking.trackingnumber.TrackingNumbers;
 import jakarta.validation.Valid;

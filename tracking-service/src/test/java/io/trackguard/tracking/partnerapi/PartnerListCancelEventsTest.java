@@ -1,4 +1,4 @@
-package io.trackguard.tracking.shipment;
+package io.trackguard.tracking.partnerapi;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,6 +14,8 @@ import io.quarkus.test.security.TestSecurity;
 import io.trackguard.tracking.partner.PartnerCaller;
 import io.trackguard.tracking.scan.NewScanEvent;
 import io.trackguard.tracking.scan.ScanService;
+import io.trackguard.tracking.shipment.ScanEventType;
+import io.trackguard.tracking.shipment.ShipmentFixtures;
 import io.trackguard.tracking.support.Relayed;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import jakarta.inject.Inject;

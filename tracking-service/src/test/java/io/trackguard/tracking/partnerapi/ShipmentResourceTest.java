@@ -1,4 +1,4 @@
-package io.trackguard.tracking.shipment;
+package io.trackguard.tracking.partnerapi;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -18,6 +18,7 @@ import io.trackguard.ratelimit.Flags;
 import io.trackguard.tracking.limits.PartnerLimit;
 import io.trackguard.tracking.partner.Partner;
 import io.trackguard.tracking.partner.PartnerCaller;
+import io.trackguard.tracking.shipment.ShipmentFixtures;
 import io.trackguard.tracking.support.Relayed;
 import jakarta.inject.Inject;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.trackguard.tracking.recipient;
+package io.trackguard.tracking.partnerapi;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.trackguard.problem.ProblemException;
@@ -10,6 +10,8 @@ import io.trackguard.tracking.client.CurrentRequest;
 import io.trackguard.tracking.client.Pseudonyms;
 import io.trackguard.tracking.limits.PartnerLimit;
 import io.trackguard.tracking.partner.PartnerCaller;
+import io.trackguard.tracking.recipient.RecipientLink;
+import io.trackguard.tracking.recipient.RecipientLinks;
 import io.trackguard.tracking.shipment.ShipmentNotFound;
 import io.trackguard.tracking.shipment.ShipmentService;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
