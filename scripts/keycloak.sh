@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Runs the real Keycloak with the trackguard realm, in a clean state every start.
+# Runs the real Keycloak with the trackguard realm, in a clean state every start (unless --keep).
 #
-#   keycloak.sh start RUN_DIR PORT   copy the prepared template to RUN_DIR, start, wait until ready
-#   keycloak.sh stop RUN_DIR         TERM the process recorded in RUN_DIR/keycloak.pid
+#   keycloak.sh start RUN_DIR PORT          copy the prepared template to RUN_DIR, start, wait until ready
+#   keycloak.sh start RUN_DIR PORT --keep   start again from what RUN_DIR holds (its database: the same
+#                                           keys, clients and sessions), as a production restart does;
+#                                           from the template only when RUN_DIR has none (the fault test)
+#   keycloak.sh stop RUN_DIR                TERM the process recorded in RUN_DIR/keycloak.pid
 #
 # The first start downloads the distribution from Maven Central into the cache and
 # prepares a template (realm imported, server built) keyed by version and realm files,
@@ -44,7 +47,7 @@ launch() {
   KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-demo-only-admin}" \
     setsid "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" \
       --hostname="http://127.0.0.1:$port" --health-enabled=false --metrics-enabled=false "$@" \
-      >"$home/keycloak.log" 2>&1 < /dev/null &
+      >>"$home/keycloak.log" 2>&1 < /dev/null &
   echo $! > "$home/keycloak.pid"
 }
 
@@ -77,20 +80,24 @@ prepare_template() {
 }
 
 start() {
-  local run_dir=$1 port=$2
+  local run_dir=$1 port=$2 keep=${3:-}
   if alive "$run_dir/keycloak.pid"; then log "Keycloak already runs from $run_dir (pid $(cat "$run_dir/keycloak.pid"))"; return; fi
-  local template="$CACHE_DIR/keycloak-$KEYCLOAK_VERSION-realm-$(realm_hash)"
-  prepare_template "$template"
-  rm -rf "$run_dir" && mkdir -p "$(dirname "$run_dir")"
-  cp -r "$template" "$run_dir"
-  log "starting Keycloak on http://127.0.0.1:$port"
+  if [[ "$keep" == "--keep" && -f "$run_dir/.ready" ]]; then
+    log "starting Keycloak again on http://127.0.0.1:$port with the database it had ($run_dir)"
+  else
+    local template="$CACHE_DIR/keycloak-$KEYCLOAK_VERSION-realm-$(realm_hash)"
+    prepare_template "$template"
+    rm -rf "$run_dir" && mkdir -p "$(dirname "$run_dir")"
+    cp -r "$template" "$run_dir"
+    log "starting Keycloak on http://127.0.0.1:$port"
+  fi
   launch "$run_dir" "$port"
   wait_ready "$run_dir" "$port" 180
   log "Keycloak ready: issuer http://127.0.0.1:$port/realms/trackguard"
 }
 
 case "${1:-}" in
-  start) [[ $# -eq 3 ]] || die "usage: keycloak.sh start RUN_DIR PORT"; start "$2" "$3" ;;
+  start) [[ $# -eq 3 || ( $# -eq 4 && "$4" == "--keep" ) ]] || die "usage: keycloak.sh start RUN_DIR PORT [--keep]"; start "$2" "$3" "${4:-}" ;;
   stop)  [[ $# -eq 2 ]] || die "usage: keycloak.sh stop RUN_DIR"; stop_pid "$2/keycloak.pid" Keycloak ;;
-  *) die "usage: keycloak.sh start RUN_DIR PORT | stop RUN_DIR" ;;
+  *) die "usage: keycloak.sh start RUN_DIR PORT [--keep] | stop RUN_DIR" ;;
 esac

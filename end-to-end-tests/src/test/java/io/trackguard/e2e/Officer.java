@@ -45,6 +45,12 @@ final class Officer {
         return token;
     }
 
+    /** A new sign-in, for a test that holds the token for minutes (KeycloakFaultIT, while Keycloak is away). */
+    static synchronized String fresh() {
+        signIn();
+        return token;
+    }
+
     private static void signIn() {
         try {
             String verifier = random();
