@@ -128,6 +128,7 @@ OUT="$ROOT/bench/results/gateway-$(date -u +%Y-%m-%dT%H%M).txt"
   done
 } | tee "$OUT"
 profile() { # label: what the gateway's JFR recording of that run says
+  set +o pipefail # head ends the counts early
   local jfr="$WORK/${1//[^a-z]/_}.jfr" samples="$WORK/${1//[^a-z]/_}-samples.txt" frames="$WORK/${1//[^a-z]/_}-frames.tsv"
   jfr print --stack-depth 96 --events jdk.ExecutionSample "$jfr" > "$samples"
   # per sample: its top frame, the innermost frame of our own code (io.trackguard), and what the
