@@ -24,6 +24,8 @@ public class PartnerCaller {
 
     private final JsonWebToken token;
     private final SecurityIdentity identity;
+    /** The id once checked: each request asks for it several times (the resource, the quota, the headers to tracking-service). */
+    private String checked;
 
     public PartnerCaller(JsonWebToken token, SecurityIdentity identity) {
         this.token = token;
@@ -32,6 +34,15 @@ public class PartnerCaller {
 
     /** 403 when the token is valid but not a partner's (an operations account, say). */
     public String partnerId() {
+        String id = checked;
+        if (id == null) {
+            id = check();
+            checked = id;
+        }
+        return id;
+    }
+
+    private String check() {
         String id = identity.isAnonymous() ? null : token.getClaim(PARTNER_ID_CLAIM);
         if (id == null || !ID.matcher(id).matches()) {
             throw new ProblemException(Problem.of(403, "Forbidden", "This API is for partner retailers."));

@@ -35,10 +35,14 @@ public class Quota {
     private record CachedPlan(String plan, boolean enabled, long until) {
     }
 
+    private record Policies(RateLimitPolicy rate, RateLimitPolicy daily, long burst) {
+    }
+
     private final Guard guard;
     private final Flags flags;
     private final GatewayConfig config;
     private final Map<String, CachedPlan> plans = new ConcurrentHashMap<>();
+    private final Map<String, Policies> policies = new ConcurrentHashMap<>();
 
     public Quota(Guard guard, Flags flags, GatewayConfig config) {
         this.guard = guard;
@@ -73,14 +77,19 @@ public class Quota {
      * one): the same keys on every replica, so that all of them share one quota.
      */
     List<LimitCheck> checks(String partnerId, String planName, int units) {
+        Policies p = policies.computeIfAbsent(planName == null ? config.defaultPlan() : planName, this::policies);
+        return List.of(new LimitCheck(p.rate(), partnerId, (int) Math.min(units, p.burst())), new LimitCheck(p.daily(), partnerId, units));
+    }
+
+    /** A plan's two policies, made once per plan name (the configuration does not change while running). */
+    private Policies policies(String planName) {
         GatewayConfig.Plan plan = config.plans().get(planName);
         if (plan == null) {
             planName = config.defaultPlan();
             plan = config.plans().get(planName);
         }
-        RateLimitPolicy rate = RateLimitPolicy.rate("quota-" + planName, plan.rate(), Duration.ofSeconds(1), plan.burst());
-        RateLimitPolicy daily = RateLimitPolicy.window("daily-" + planName, plan.daily(), Duration.ofDays(1));
-        return List.of(new LimitCheck(rate, partnerId, (int) Math.min(units, plan.burst())), new LimitCheck(daily, partnerId, units));
+        return new Policies(RateLimitPolicy.rate("quota-" + planName, plan.rate(), Duration.ofSeconds(1), plan.burst()),
+                RateLimitPolicy.window("daily-" + planName, plan.daily(), Duration.ofDays(1)), plan.burst());
     }
 
     /** Forgets what this replica knew of the partner (its plan changed, or it was disabled). */

@@ -1,14 +1,11 @@
 package io.trackguard.gateway.shipment;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import io.trackguard.gateway.contract.AnswerReading;
 import io.trackguard.problem.Problem;
 import io.trackguard.trackingapi.NewShipment;
 import io.trackguard.trackingapi.PartnerShipment;
@@ -22,7 +19,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -81,10 +77,10 @@ public class TrackingServiceClient {
     public TrackingServiceClient(@RestClient TrackingServiceApi api, ObjectMapper json) {
         this.api = api;
         this.json = json;
-        this.shipment = lenientOnNewFields(json.readerFor(PartnerShipment.class));
-        this.page = lenientOnNewFields(json.readerFor(ShipmentPage.class));
-        this.events = lenientOnNewFields(json.readerFor(new TypeReference<List<TimelineEvent>>() { }));
-        this.link = lenientOnNewFields(json.readerFor(RecipientLink.class));
+        this.shipment = lenient(json.readerFor(PartnerShipment.class));
+        this.page = lenient(json.readerFor(ShipmentPage.class));
+        this.events = lenient(json.readerFor(new TypeReference<List<TimelineEvent>>() { }));
+        this.link = lenient(json.readerFor(RecipientLink.class));
     }
 
     @Retry(retryOn = TrackingServiceUnreachableException.class)
@@ -153,7 +149,7 @@ public class TrackingServiceClient {
             }
             return value;
         } catch (JsonMappingException e) {
-            throw invalid(status, path(e));
+            throw invalid(status, AnswerReading.path(e));
         } catch (IOException e) {
             throw invalid(status, "body");
         }
@@ -178,24 +174,7 @@ public class TrackingServiceClient {
         return new TrackingServiceAnswerInvalidException(status, where);
     }
 
-    private static String path(JsonMappingException e) {
-        String joined = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        return joined.isEmpty() ? "$" : joined;
-    }
-
-    /** A field the record does not know is skipped, and its name (never its value) logged. */
-    private static ObjectReader lenientOnNewFields(ObjectReader reader) {
-        return reader.withHandler(new DeserializationProblemHandler() {
-            @Override
-            public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser, JsonDeserializer<?> deserializer,
-                                                 Object beanOrClass, String propertyName) throws IOException {
-                LOG.warnf("tracking-service answered a field the gateway's contract does not know (%s); left out", propertyName);
-                parser.skipChildren();
-                return true;
-            }
-        });
+    private static ObjectReader lenient(ObjectReader reader) {
+        return AnswerReading.lenientOnNewFields(reader, "tracking-service", LOG);
     }
 }

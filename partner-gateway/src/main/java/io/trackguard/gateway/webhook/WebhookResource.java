@@ -5,7 +5,6 @@ import io.trackguard.gateway.partner.PartnerCaller;
 import io.trackguard.gateway.quota.Quota;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +27,7 @@ import io.trackguard.gateway.openapi.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -102,7 +102,7 @@ public class WebhookResource {
     @Path("{id}/deliveries")
     @PermissionsAllowed("webhooks:manage")
     @Operation(summary = "The newest deliveries to one of your subscriptions: status, attempts with status codes, the next try")
-    public JsonNode deliveries(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
+    public List<WebhookDelivery> deliveries(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
         String partnerId = admitted();
         return deliveries.list(partnerId, owned(partnerId, id), limit);
     }
@@ -112,7 +112,8 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed("webhooks:manage")
     @Operation(summary = "Send one of your deliveries again now, with the same webhook-id")
-    @APIResponse(responseCode = "202", description = "Queued for an attempt now")
+    @APIResponse(responseCode = "202", description = "Queued for an attempt now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueuedDelivery.class)))
     public Response retry(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
         String partnerId = admitted();
         UUID subscription = owned(partnerId, id);
@@ -139,7 +140,8 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed("webhooks:manage")
     @Operation(summary = "Send a signed webhook.ping to one of your subscriptions")
-    @APIResponse(responseCode = "202", description = "Queued; its delivery shows in .../deliveries")
+    @APIResponse(responseCode = "202", description = "Queued; its delivery shows in .../deliveries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueuedDelivery.class)))
     public Response test(@PathParam("id") String id) {
         String partnerId = admitted();
         return Response.accepted(deliveries.ping(partnerId, owned(partnerId, id))).build();

@@ -30,6 +30,8 @@ public class NotificationServiceStandIn implements QuarkusTestResourceLifecycleM
     public static final Map<String, String> ENDPOINTS = new ConcurrentHashMap<>();
     /** When set, every call is answered 500 (notification-service failing). */
     public static volatile boolean failing;
+    /** When set, every answer that would be 2xx has this body instead (notification-service breaking its contract). */
+    public static volatile String answerBody;
 
     private HttpServer server;
 
@@ -67,6 +69,9 @@ public class NotificationServiceStandIn implements QuarkusTestResourceLifecycleM
             Set<String> known = DELIVERIES.getOrDefault(partner + "/" + subscription, Set.of());
             if (failing) {
                 send(x, 500, "{\"status\":500}");
+            } else if (answerBody != null) {
+                // the status the call answers when it works: 202 for a retry or a ping, 200 otherwise
+                send(x, x.getRequestMethod().equals("POST") && !path.endsWith("/enable") ? 202 : 200, answerBody);
             } else if (path.equals("/endpoints")) {
                 send(x, 200, ENDPOINTS.getOrDefault(partner, "[]"));
             } else if (path.startsWith("/endpoints/") && path.endsWith("/enable")) {
