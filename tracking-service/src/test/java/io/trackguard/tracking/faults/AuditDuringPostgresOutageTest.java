@@ -7,6 +7,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.trackguard.testsupport.SparePostgres;
 import io.trackguard.tracking.audit.AccessLog;
 import io.trackguard.tracking.shipment.ShipmentFixtures;
 import io.trackguard.tracking.support.Clients;

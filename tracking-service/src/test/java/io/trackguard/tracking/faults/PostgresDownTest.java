@@ -7,6 +7,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.trackguard.testsupport.SparePostgres;
 import io.trackguard.tracking.shipment.ShipmentFixtures;
 import io.trackguard.tracking.support.Clients;
 import jakarta.inject.Inject;
@@ -47,7 +48,9 @@ class PostgresDownTest {
     public static class OwnPostgres implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SparePostgres.class));
+            // the roles and database of scripts/databases.sql, with the test profile's demo passwords
+            return List.of(new TestResourceEntry(SparePostgres.class, Map.of("role.tracking", "demo-only-tracking",
+                    "role.tracking_app", "demo-only-tracking-app", "database", "tracking_test", "owner", "tracking")));
         }
 
         @Override

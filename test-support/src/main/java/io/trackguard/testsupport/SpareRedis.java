@@ -1,8 +1,7 @@
-package io.trackguard.tracking.limits;
+package io.trackguard.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +17,7 @@ public class SpareRedis implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        port = Ports.free();
         try {
             dir = Files.createTempDirectory("spare-redis");
             launch();
