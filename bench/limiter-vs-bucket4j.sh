@@ -13,8 +13,9 @@ WORK="$ROOT/bench/target"
 mkdir -p "$WORK" "$ROOT/bench/results"
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 "$ROOT/scripts/infra.sh"
-"$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" test-compile -pl rate-limiter -am
-"$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" dependency:build-classpath -pl rate-limiter \
+# one reactor run: the sibling modules (test-support among them) resolve to their target/classes, not ~/.m2
+# (each module writes the class path file in turn; rate-limiter, the last, leaves its own)
+"$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" test-compile dependency:build-classpath -pl rate-limiter -am \
   -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/limiter-classpath.txt" >/dev/null
 CP="$ROOT/rate-limiter/target/test-classes:$ROOT/rate-limiter/target/classes:$(cat "$WORK/limiter-classpath.txt")"
 OUT="$ROOT/bench/results/limiter-$(date -u +%Y-%m-%dT%H%M).txt"

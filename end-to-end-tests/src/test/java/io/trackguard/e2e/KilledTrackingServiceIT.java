@@ -3,7 +3,9 @@ package io.trackguard.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trackguard.testsupport.Await;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,26 +56,21 @@ class KilledTrackingServiceIT {
             load.submit(() -> {
                 while (loading) {
                     lookup(numbers.get(Math.floorMod(next.getAndIncrement(), numbers.size())));
-                    Thread.sleep(20);
+                    Thread.sleep(20); // the pace is the point: below the partner's scraping signal
                 }
                 return null;
             });
         }
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (answered.size() < ANSWERS_BEFORE_KILL && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.until(ANSWERS_BEFORE_KILL + " lookups answered before the kill", Duration.ofSeconds(120), answered::size,
+                    n -> n >= ANSWERS_BEFORE_KILL);
             Stack.killService("tracking-service");
             int atKill = answered.size();
             Stack.restartService("tracking-service");
             int atRestart = answered.size();
-            while (answered.size() < atRestart + 20 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.until("20 lookups answered after the restart", Duration.ofSeconds(120), answered::size, n -> n >= atRestart + 20);
             System.out.printf("KilledTrackingServiceIT: %d answered before the kill, %d in all, %d failed while it was away%n",
                     atKill, answered.size(), failures.get());
-            assertTrue(atKill >= ANSWERS_BEFORE_KILL && answered.size() > atRestart, "lookups were answered before and after the kill");
         } finally {
             loading = false;
             load.shutdown();
@@ -80,28 +78,26 @@ class KilledTrackingServiceIT {
         }
 
         // the killed replica's pending entries are claimed by the new one (claim-idle 5 s here): wait for the stream to drain
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (backlog() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
+        Await.until("the audit stream drained", Duration.ofSeconds(90), Duration.ofMillis(500),
+                KilledTrackingServiceIT::backlog, n -> n == 0);
         Set<String> missing = new HashSet<>(answered);
         missing.removeAll(recordedRequestIds());
         assertEquals(0, missing.size(), "answered lookups without their audit record, of " + answered.size() + ", e.g. "
                 + missing.stream().limit(5).toList());
     }
 
-    /** The first calls meet cold services on a shared machine: a create the gateway timed out (503) is tried again. */
-    private static String create() throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+    /** The first calls meet cold services on a shared machine: a create the gateway timed out (503) is tried again until one is made. */
+    private static String create() {
+        AtomicReference<String> number = new AtomicReference<>();
+        Await.until("a shipment created through the gateway", Duration.ofSeconds(60), Duration.ofSeconds(1), () -> {
             try {
-                return Shipments.createThroughGateway(Tokens.acme());
+                number.set(Shipments.createThroughGateway(Tokens.acme()));
+                return "created";
             } catch (AssertionError e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-                Thread.sleep(2_000);
+                return e.getMessage();
             }
-        }
+        }, "created"::equals);
+        return number.get();
     }
 
     private void lookup(String number) throws InterruptedException {
@@ -113,29 +109,36 @@ class KilledTrackingServiceIT {
                 answered.add(r.headers().firstValue("X-Request-Id").orElseThrow());
             }
         } catch (IOException e) {
-            // the service is down: no answer, nothing to count
+            // the service is down: no answer, nothing to count; a pause so the load does not spin while it is away
             failures.incrementAndGet();
             Thread.sleep(200);
         }
     }
 
-    private static long backlog() throws Exception {
+    private static long backlog() {
         String out = run("redis-cli", "-h", "127.0.0.1", "-p", "6379", "XLEN", Stack.auditStream()).strip();
         return out.isEmpty() ? 0 : Long.parseLong(out);
     }
 
-    private static Set<String> recordedRequestIds() throws Exception {
+    private static Set<String> recordedRequestIds() {
         return new HashSet<>(run("psql", "-At", "-h", "127.0.0.1", "-U", "tracking", "-d", "tracking_e2e", "-c",
                 "SELECT request_id FROM access_record WHERE outcome = 'DISCLOSED' AND actor_kind = 'PUBLIC' AND request_id IS NOT NULL")
                 .lines().toList());
     }
 
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+    private static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return out;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.trackguard.testsupport.RedisClusterNodes;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.trackguard.ratelimit;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.trackguard.testsupport.RedisClusterNodes;
 import java.util.List;
 import java.util.Map;
 

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.trackguard.gateway.shipment.Tokens;
+import io.trackguard.testsupport.PhasedLoad;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;

@@ -7,25 +7,21 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.trackguard.testsupport.PhasedLoad;
+import io.trackguard.testsupport.Readiness;
+import io.trackguard.testsupport.SparePostgres;
 import io.trackguard.tracking.shipment.ShipmentFixtures;
 import io.trackguard.tracking.support.Clients;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +43,9 @@ class PostgresDownTest {
     public static class OwnPostgres implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SparePostgres.class));
+            // the roles and database of scripts/databases.sql, with the test profile's demo passwords
+            return List.of(new TestResourceEntry(SparePostgres.class, Map.of("role.tracking", "demo-only-tracking",
+                    "role.tracking_app", "demo-only-tracking-app", "database", "tracking_test", "owner", "tracking")));
         }
 
         @Override
@@ -59,7 +57,11 @@ class PostgresDownTest {
 
     /** Generous on purpose: the test JVM shares 2 cores with the service it loads and other builds. */
     private static final Duration MARGIN = Duration.ofSeconds(4);
-    private static final int WORKERS = 3;
+    /** What Kubernetes waits for before it routes to the replica again; recovery is "within seconds". */
+    private static final Duration RECOVERY = Duration.ofSeconds(20);
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+    /** Lookups per phase: load for the phase, not a time. */
+    private static final int PER_PHASE = 30;
 
     @Inject
     ShipmentFixtures fixtures;
@@ -67,19 +69,13 @@ class PostgresDownTest {
     Duration acquisitionTimeout;
     @ConfigProperty(name = "quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout")
     int socketTimeoutSeconds;
+    /** A pooled connection idle for longer than this is validated before it is lent. */
+    @ConfigProperty(name = "quarkus.datasource.jdbc.foreground-validation-interval")
+    Duration foregroundValidation;
     @TestHTTPResource("/api/v1/track/")
     URL track;
     @TestHTTPResource(value = "/health/ready", management = true) // the management root is /q
     URL ready;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private volatile String phase = "before";
-    private volatile boolean loading = true;
-    private volatile boolean paused;
-    private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
-
-    record Answer(String phase, int status, long millis, String type, String retryAfter) {
-    }
 
     @Test
     void stoppedOrFrozenPostgresAnswers503NeverSlowerThanItsTimeoutsAndRecovers() throws Exception {
@@ -88,116 +84,85 @@ class PostgresDownTest {
             numbers.add(fixtures.create(ShipmentFixtures.OTHER_PARTNER));
         }
         Duration bound = acquisitionTimeout.plusSeconds(socketTimeoutSeconds).plus(MARGIN);
-        ExecutorService load = Executors.newFixedThreadPool(WORKERS);
+        Readiness readiness = new Readiness(ready, bound);
         AtomicInteger next = new AtomicInteger();
-        for (int w = 0; w < WORKERS; w++) {
-            load.submit(() -> {
-                while (loading) {
-                    if (paused) {
-                        Thread.sleep(50);
-                        continue;
-                    }
-                    lookup(numbers.get(Math.floorMod(next.getAndIncrement(), numbers.size())), bound);
-                }
-                return null;
-            });
-        }
+        PhasedLoad load = new PhasedLoad("before", bound.multipliedBy(2));
         int readyWhileDown;
         int readyWhileFrozen;
-        try {
-            awaitReady(bound);
-            Thread.sleep(3_000);
+        try (load) {
+            load.add("lookup", 3, () -> HttpRequest.newBuilder(URI.create(track + numbers.get(Math.floorMod(next.getAndIncrement(), numbers.size()))))
+                    .header("X-Forwarded-For", Clients.crowdAddress()));
+            readiness.await(200, RECOVERY);
+            load.awaitAnswers("lookup", PER_PHASE, WITHIN);
 
             // a restart while nobody asks: the pool keeps the connections of before, now broken
-            paused = true;
-            Thread.sleep(500);
+            load.pause(bound.multipliedBy(2));
+            long quietUntil = System.nanoTime() + foregroundValidation.plusSeconds(1).toNanos();
             SparePostgres.stopServer();
             SparePostgres.startServer();
+            // the duration is the point: quiet for longer than the foreground validation interval, as a
+            // restart while nobody asks is (a connection used within it is lent unchecked, by design:
+            // those are the outage's own 503s, in "stopped-recovering")
+            long quiet = quietUntil - System.nanoTime();
+            if (quiet > 0) {
+                Thread.sleep(quiet / 1_000_000);
+            }
             // no readiness probe in between (each probe would weed out one broken connection):
             // the first lookups after the restart meet the pool as it is
-            Thread.sleep(3_000);
-            phase = "after-quiet-restart";
-            paused = false;
-            Thread.sleep(3_000);
+            load.phase("after-quiet-restart");
+            load.resume();
+            load.awaitAnswers("lookup", PER_PHASE, WITHIN);
 
-            phase = "stopped";
+            load.phase("stopped");
             SparePostgres.stopServer();
-            Thread.sleep(5_000);
-            readyWhileDown = readiness(bound);
-            SparePostgres.startServer();
-            phase = "stopped-recovering";
-            awaitReady(bound);
-            phase = "after-stop";
-            Thread.sleep(3_000);
+            try {
+                load.awaitAnswer("lookup", a -> a.status() == 503, bound.plusSeconds(10));
+                readyWhileDown = readiness.await(503, bound.plusSeconds(10));
+            } finally {
+                SparePostgres.startServer();
+            }
+            load.phase("stopped-recovering");
+            readiness.await(200, RECOVERY);
+            load.phase("after-stop");
+            load.awaitAnswers("lookup", PER_PHASE, WITHIN);
 
-            phase = "frozen";
+            load.phase("frozen");
             SparePostgres.freeze();
             try {
-                // longer than the bound: a lookup that waited for the frozen server would be counted as too slow
-                Thread.sleep(bound.toMillis() + 2_000);
-                readyWhileFrozen = readiness(bound);
+                long until = System.nanoTime() + bound.plusSeconds(2).toNanos();
+                load.awaitAnswer("lookup", a -> a.status() == 503, bound.plusSeconds(10));
+                readyWhileFrozen = readiness.await(503, bound.plusSeconds(10));
+                // the duration is the point: frozen for longer than the bound, so a lookup that waited
+                // for the frozen server instead of giving up would be counted as too slow
+                long left = until - System.nanoTime();
+                if (left > 0) {
+                    Thread.sleep(left / 1_000_000);
+                }
             } finally {
                 SparePostgres.thaw();
             }
-            phase = "frozen-recovering";
-            awaitReady(bound);
-            phase = "after-freeze";
-            Thread.sleep(3_000);
-        } finally {
-            loading = false;
-            load.shutdown();
-            assertTrue(load.awaitTermination(bound.toSeconds() * 2, TimeUnit.SECONDS), "the load stopped");
+            load.phase("frozen-recovering");
+            readiness.await(200, RECOVERY);
+            load.phase("after-freeze");
+            load.awaitAnswers("lookup", PER_PHASE, WITHIN);
         }
 
-        Map<String, Map<Integer, Long>> byPhase = answers.stream().collect(Collectors.groupingBy(Answer::phase, TreeMap::new,
-                Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting())));
+        Map<String, Map<String, Map<Integer, Long>>> counts = load.counts();
+        List<PhasedLoad.Answer> answers = load.answers();
         long slow = answers.stream().filter(a -> a.millis() > bound.toMillis()).count();
-        System.out.printf("PostgresDownTest answers per phase %s; slower than %d ms: %d; slowest %d ms%n", byPhase,
-                bound.toMillis(), slow, answers.stream().mapToLong(Answer::millis).max().orElse(0));
+        System.out.printf("PostgresDownTest answers per phase %s; slower than %d ms: %d; slowest %d ms; slowest readiness %d ms%n", counts,
+                bound.toMillis(), slow, load.slowest(), readiness.slowestMillis());
 
         for (String p : List.of("before", "after-quiet-restart", "after-stop", "after-freeze")) {
-            assertEquals(java.util.Set.of(200), byPhase.getOrDefault(p, Map.of()).keySet(), p + ": every lookup answered " + byPhase);
+            assertEquals(Set.of(200), load.counts(p, "lookup").keySet(), p + ": every lookup answered " + counts);
         }
-        assertTrue(answers.stream().allMatch(a -> a.status() == 200 || a.status() == 503), "only 200 or 503: " + byPhase);
-        assertTrue(byPhase.get("stopped").getOrDefault(503, 0L) > 0, "lookups PostgreSQL could not serve: " + byPhase);
-        assertTrue(byPhase.get("frozen").getOrDefault(503, 0L) > 0, "lookups a frozen PostgreSQL could not serve: " + byPhase);
+        assertTrue(answers.stream().allMatch(a -> a.status() == 200 || a.status() == 503), "only 200 or 503: " + counts);
+        assertTrue(load.counts("stopped", "lookup").getOrDefault(503, 0L) > 0, "lookups PostgreSQL could not serve: " + counts);
+        assertTrue(load.counts("frozen", "lookup").getOrDefault(503, 0L) > 0, "lookups a frozen PostgreSQL could not serve: " + counts);
         assertTrue(answers.stream().filter(a -> a.status() == 503).allMatch(a -> "urn:trackguard:problem:temporarily-unavailable".equals(a.type())
                 && a.retryAfter() != null), "every 503 says temporarily unavailable, with Retry-After");
         assertEquals(0, slow, "answers slower than " + bound.toMillis() + " ms");
-        assertEquals(503, readyWhileDown, "readiness while PostgreSQL is stopped");
-        assertEquals(503, readyWhileFrozen, "readiness while PostgreSQL is frozen");
-    }
-
-    /** An answer counts in the phase it ended in: one asked before the stop and answered after it is of the outage. */
-    private void lookup(String number, Duration bound) {
-        long start = System.nanoTime();
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(track + number))
-                    .header("X-Forwarded-For", Clients.crowdAddress())
-                    .timeout(bound.multipliedBy(2)).build(), HttpResponse.BodyHandlers.ofString());
-            String type = r.body().replaceAll("(?s).*\"type\"\\s*:\\s*\"([^\"]*)\".*", "$1");
-            answers.add(new Answer(phase, r.statusCode(), (System.nanoTime() - start) / 1_000_000,
-                    r.statusCode() == 200 ? null : type, r.headers().firstValue("Retry-After").orElse(null)));
-        } catch (Exception e) {
-            // no answer at all (twice the bound): counted as the slowest kind of failure
-            answers.add(new Answer(phase, 0, (System.nanoTime() - start) / 1_000_000, e.getClass().getSimpleName(), null));
-        }
-    }
-
-    private volatile String lastReadiness;
-
-    private int readiness(Duration bound) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(ready.toURI()).timeout(bound).build(), HttpResponse.BodyHandlers.ofString());
-        lastReadiness = r.body();
-        return r.statusCode();
-    }
-
-    /** What Kubernetes waits for before it routes to the replica again; recovery is "within seconds". */
-    private void awaitReady(Duration bound) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (readiness(bound) != 200) {
-            assertTrue(System.nanoTime() < deadline, "ready again within 20 s of PostgreSQL's return: " + lastReadiness);
-            Thread.sleep(200);
-        }
+        assertEquals(503, readyWhileDown, "readiness while PostgreSQL is stopped: " + readiness.last());
+        assertEquals(503, readyWhileFrozen, "readiness while PostgreSQL is frozen: " + readiness.last());
     }
 }

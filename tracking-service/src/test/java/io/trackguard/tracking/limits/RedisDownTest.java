@@ -14,6 +14,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.trackguard.testsupport.SpareRedis;
 import io.trackguard.tracking.abuse.AbuseConfig;
 import io.trackguard.tracking.recipient.RecipientSession;
 import io.trackguard.tracking.shipment.ShipmentFixtures;

@@ -1,4 +1,4 @@
-package io.trackguard.gateway.faults;
+package io.trackguard.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** /q/health/ready as Kubernetes asks it, each answer timed: a probe stuck on a hung dependency is one more thing stuck. */
-final class Readiness {
+public final class Readiness {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URL ready;
@@ -17,12 +17,12 @@ final class Readiness {
     private volatile long slowest;
     private volatile String last;
 
-    Readiness(URL ready, Duration giveUp) {
+    public Readiness(URL ready, Duration giveUp) {
         this.ready = ready;
         this.giveUp = giveUp;
     }
 
-    int status() throws Exception {
+    public int status() throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(ready.toURI()).timeout(giveUp).build(), HttpResponse.BodyHandlers.ofString());
         slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
@@ -30,20 +30,22 @@ final class Readiness {
         return r.statusCode();
     }
 
-    /** Polls until readiness answers {@code status}; fails after {@code within}. */
-    void await(int status, Duration within) throws Exception {
+    /** Polls until readiness answers {@code status} and returns it; fails after {@code within}. */
+    public int await(int status, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
-        while (status() != status) {
+        int got;
+        while ((got = status()) != status) {
             assertTrue(System.nanoTime() < deadline, "readiness " + status + " within " + within + ": " + last);
             Thread.sleep(200);
         }
+        return got;
     }
 
-    long slowestMillis() {
+    public long slowestMillis() {
         return slowest;
     }
 
-    String last() {
+    public String last() {
         return last;
     }
 }

@@ -1,8 +1,7 @@
-package io.trackguard.tracking.faults;
+package io.trackguard.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,25 +12,40 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * A PostgreSQL of the test's own (initdb in a temporary directory, a free port), which the test
  * may stop, start again and freeze. The machine's own PostgreSQL is never touched. PostgreSQL
  * refuses to run as root, so the server runs as the OS user postgres when the test runs as root.
+ * What a service needs in it comes from the init arguments (a {@code TestResourceEntry}'s): each
+ * {@code role.<name>=<password>} a login role, {@code database} the database the datasource
+ * points at, owned by the role {@code owner}.
  */
 public class SparePostgres implements QuarkusTestResourceLifecycleManager {
 
     private static Path dir;
     private static int port;
+    private final Map<String, String> roles = new TreeMap<>();
+    private String database;
+    private String owner;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        initArgs.forEach((key, value) -> {
+            if (key.startsWith("role.")) {
+                roles.put(key.substring("role.".length()), value);
+            }
+        });
+        database = Objects.requireNonNull(initArgs.get("database"), "init argument database");
+        owner = Objects.requireNonNull(initArgs.get("owner"), "init argument owner");
+    }
 
     @Override
     public Map<String, String> start() {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        port = Ports.free();
         try {
             dir = Files.createTempDirectory("spare-postgres");
             run(List.of("chown", "postgres", dir.toString()), true);
@@ -39,15 +53,15 @@ public class SparePostgres implements QuarkusTestResourceLifecycleManager {
             startServer();
             try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
                  Statement s = c.createStatement()) {
-                // the roles and database of scripts/databases.sql, with the test profile's demo passwords
-                s.execute("CREATE ROLE tracking LOGIN PASSWORD 'demo-only-tracking'");
-                s.execute("CREATE ROLE tracking_app LOGIN PASSWORD 'demo-only-tracking-app'");
-                s.execute("CREATE DATABASE tracking_test OWNER tracking");
+                for (Map.Entry<String, String> role : roles.entrySet()) {
+                    s.execute("CREATE ROLE " + role.getKey() + " LOGIN PASSWORD '" + role.getValue().replace("'", "''") + "'");
+                }
+                s.execute("CREATE DATABASE " + database + " OWNER " + owner);
             }
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("could not start a PostgreSQL of the test's own", e);
         }
-        return Map.of("quarkus.datasource.jdbc.url", url("tracking_test"));
+        return Map.of("quarkus.datasource.jdbc.url", url(database));
     }
 
     /** Stops this PostgreSQL at once, as a crash would (open connections break). */

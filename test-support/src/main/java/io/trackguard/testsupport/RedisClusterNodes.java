@@ -1,4 +1,4 @@
-package io.trackguard.ratelimit;
+package io.trackguard.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;

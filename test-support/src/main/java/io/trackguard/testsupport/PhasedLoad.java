@@ -1,4 +1,4 @@
-package io.trackguard.tracking.faults;
+package io.trackguard.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,18 +15,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Requests sent without pause by a few threads while a fault test moves from phase to phase
  * (before, stopped, frozen, recovering, after), each answer kept with the phase it ended in, its
- * status, its duration, its problem type and Retry-After. An answer counts in the phase it ended
- * in: one asked before a stop and answered after it is of the outage.
+ * status, its duration, its problem type, Retry-After and X-Request-Id (to find its audit record).
+ * An answer counts in the phase it ended in: one asked before a stop and answered after it is of
+ * the outage. Every wait is on a count of answers, not a time: load for a phase, not seconds.
  */
-final class PhasedLoad implements AutoCloseable {
+public final class PhasedLoad implements AutoCloseable {
 
-    record Answer(String phase, String kind, int status, long millis, String type, String retryAfter) {
+    /** {@code status} 0: no answer within the give-up time ({@code type} is then the exception's name). */
+    public record Answer(String phase, String kind, int status, long millis, String type, String retryAfter, String requestId) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -36,32 +39,59 @@ final class PhasedLoad implements AutoCloseable {
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     private volatile String phase;
     private volatile boolean running = true;
+    private volatile boolean paused;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /** {@code giveUp}: how long a request may wait for its answer before it is counted as none (status 0). */
-    PhasedLoad(String firstPhase, Duration giveUp) {
+    public PhasedLoad(String firstPhase, Duration giveUp) {
         this.giveUp = giveUp;
         phase(firstPhase);
     }
 
     /** Starts {@code threads} threads, each sending {@code request} again as soon as it is answered. */
-    void add(String kind, int threads, Supplier<HttpRequest.Builder> request) {
+    public void add(String kind, int threads, Supplier<HttpRequest.Builder> request) {
         for (int i = 0; i < threads; i++) {
             workers.submit(() -> {
                 while (running) {
-                    send(kind, request.get());
+                    if (paused) {
+                        Thread.sleep(20);
+                        continue;
+                    }
+                    inFlight.incrementAndGet();
+                    try {
+                        if (!paused) {
+                            send(kind, request.get());
+                        }
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
                 }
                 return null;
             });
         }
     }
 
-    void phase(String next) {
+    public void phase(String next) {
         phases.add(next);
         phase = next;
     }
 
-    String phase() {
+    public String phase() {
         return phase;
+    }
+
+    /** Holds every thread before its next request and returns once no request is in flight: nobody asks until {@link #resume()}. */
+    public void pause(Duration within) throws InterruptedException {
+        paused = true;
+        long deadline = System.nanoTime() + within.toNanos();
+        while (inFlight.get() > 0) {
+            assertTrue(System.nanoTime() < deadline, "within " + within + ", the requests in flight answered");
+            Thread.sleep(20);
+        }
+    }
+
+    public void resume() {
+        paused = false;
     }
 
     private void send(String kind, HttpRequest.Builder request) {
@@ -70,17 +100,17 @@ final class PhasedLoad implements AutoCloseable {
             HttpResponse<String> r = http.send(request.timeout(giveUp).build(), HttpResponse.BodyHandlers.ofString());
             String type = r.statusCode() < 300 ? null : r.body().replaceAll("(?s).*\"type\"\\s*:\\s*\"([^\"]*)\".*", "$1");
             answers.add(new Answer(phase, kind, r.statusCode(), (System.nanoTime() - start) / 1_000_000, type,
-                    r.headers().firstValue("Retry-After").orElse(null)));
+                    r.headers().firstValue("Retry-After").orElse(null), r.headers().firstValue("X-Request-Id").orElse(null)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             // no answer at all within giveUp: counted as the slowest kind of failure
-            answers.add(new Answer(phase, kind, 0, (System.nanoTime() - start) / 1_000_000, e.getClass().getSimpleName(), null));
+            answers.add(new Answer(phase, kind, 0, (System.nanoTime() - start) / 1_000_000, e.getClass().getSimpleName(), null, null));
         }
     }
 
     /** Waits (polling) until an answer of {@code kind} that matches ended in the current phase. */
-    void awaitAnswer(String kind, Predicate<Answer> matching, Duration within) throws InterruptedException {
+    public void awaitAnswer(String kind, Predicate<Answer> matching, Duration within) throws InterruptedException {
         String current = phase;
         long deadline = System.nanoTime() + within.toNanos();
         while (answers.stream().noneMatch(a -> a.phase().equals(current) && a.kind().equals(kind) && matching.test(a))) {
@@ -92,9 +122,10 @@ final class PhasedLoad implements AutoCloseable {
 
     /**
      * Waits (polling) until the last {@code n} answers of {@code kind} in the current phase all
-     * match: recovered for good, not one lucky answer beside others still refused.
+     * match: recovered for good, not one lucky answer (a half-open breaker lets a trial call
+     * through and still refuses the calls beside it until it closes).
      */
-    void awaitSteady(String kind, Predicate<Answer> matching, int n, Duration within) throws InterruptedException {
+    public void awaitSteady(String kind, Predicate<Answer> matching, int n, Duration within) throws InterruptedException {
         String current = phase;
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
@@ -109,7 +140,7 @@ final class PhasedLoad implements AutoCloseable {
     }
 
     /** Waits (polling) until {@code n} answers of {@code kind} ended in the current phase: load for the phase, not a time. */
-    void awaitAnswers(String kind, int n, Duration within) throws InterruptedException {
+    public void awaitAnswers(String kind, int n, Duration within) throws InterruptedException {
         String current = phase;
         long deadline = System.nanoTime() + within.toNanos();
         while (answers.stream().filter(a -> a.phase().equals(current) && a.kind().equals(kind)).count() < n) {
@@ -118,12 +149,12 @@ final class PhasedLoad implements AutoCloseable {
         }
     }
 
-    List<Answer> answers() {
+    public List<Answer> answers() {
         return List.copyOf(answers);
     }
 
     /** phase -> kind -> status -> count, phases in the order they came. */
-    Map<String, Map<String, Map<Integer, Long>>> counts() {
+    public Map<String, Map<String, Map<Integer, Long>>> counts() {
         Map<String, Map<String, Map<Integer, Long>>> out = new LinkedHashMap<>();
         for (String p : phases) {
             out.put(p, new TreeMap<>());
@@ -135,11 +166,11 @@ final class PhasedLoad implements AutoCloseable {
         return out;
     }
 
-    Map<Integer, Long> counts(String phase, String kind) {
+    public Map<Integer, Long> counts(String phase, String kind) {
         return counts().getOrDefault(phase, Map.of()).getOrDefault(kind, Map.of());
     }
 
-    long slowest() {
+    public long slowest() {
         return answers.stream().mapToLong(Answer::millis).max().orElse(0);
     }
 
