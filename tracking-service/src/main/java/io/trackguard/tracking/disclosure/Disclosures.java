@@ -4,6 +4,7 @@ import io.trackguard.tracking.audit.Audit;
 import io.trackguard.tracking.client.Actor;
 import io.trackguard.tracking.client.Pseudonyms;
 import io.trackguard.tracking.client.Tier;
+import io.trackguard.tracking.shipment.PublicShipment;
 import io.trackguard.tracking.shipment.Shipment;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,10 +29,18 @@ public class Disclosures {
         return disclose(shipment, tier, actor, null);
     }
 
+    /** The public view, from the public lookup's one-statement read. */
+    public ShipmentView disclosePublic(PublicShipment shipment, Actor actor) {
+        return disclosedPublicly(policy.publicView(shipment), shipment, actor);
+    }
+
     /** The public view of a shipment whose partner is in guarded mode: the status only. */
-    public ShipmentView discloseStatusOnly(Shipment shipment, Actor actor) {
-        ShipmentView view = policy.statusOnly(shipment);
-        audit.disclosed(actor, shipment.id, shipment.partnerId(), pseudonyms.trackingNumber(shipment.trackingNumber), Tier.PUBLIC,
+    public ShipmentView discloseStatusOnly(PublicShipment shipment, Actor actor) {
+        return disclosedPublicly(policy.statusOnly(shipment), shipment, actor);
+    }
+
+    private ShipmentView disclosedPublicly(ShipmentView view, PublicShipment shipment, Actor actor) {
+        audit.disclosed(actor, shipment.id(), shipment.partnerId(), pseudonyms.trackingNumber(shipment.trackingNumber()), Tier.PUBLIC,
                 view.disclosedFields(), null);
         return view;
     }

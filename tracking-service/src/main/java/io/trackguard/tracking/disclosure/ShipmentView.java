@@ -2,9 +2,12 @@ package io.trackguard.tracking.disclosure;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -29,6 +32,17 @@ public record ShipmentView(
         Instant createdAt,
         List<TimelineEvent> events) {
 
+    /** Each record class's component names and accessors, read once (the records are registered for reflection). */
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(c -> new Component(c.getName(), c.getAccessor())).toArray(Component[]::new);
+        }
+    };
+
+    private record Component(String name, Method accessor) {
+    }
+
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Recipient(String name, String email, String phone, String language) {
@@ -42,43 +56,30 @@ public record ShipmentView(
     /**
      * The names of the fields this view discloses, as JSON paths ({@code recipient.name}...):
      * what the access audit log records. Identifiers (number, status, timeline) are listed too.
+     * The list follows the record's components in their order, so a field added to this record
+     * or to {@link Recipient} / {@link Destination} is audited without a change here: a component
+     * is listed when it is not null, a nested record by its own components under its name, a
+     * list (the timeline) by its name when it is not empty.
      */
     public List<String> disclosedFields() {
         List<String> fields = new ArrayList<>();
-        add(fields, "trackingNumber", trackingNumber);
-        add(fields, "status", status);
-        add(fields, "partnerId", partnerId);
-        add(fields, "orderReference", orderReference);
-        add(fields, "sender", sender);
-        if (recipient != null) {
-            add(fields, "recipient.name", recipient.name);
-            add(fields, "recipient.email", recipient.email);
-            add(fields, "recipient.phone", recipient.phone);
-            add(fields, "recipient.language", recipient.language);
-        }
-        if (destination != null) {
-            add(fields, "destination.line1", destination.line1);
-            add(fields, "destination.line2", destination.line2);
-            add(fields, "destination.city", destination.city);
-            add(fields, "destination.province", destination.province);
-            add(fields, "destination.postalCode", destination.postalCode);
-            add(fields, "destination.country", destination.country);
-        }
-        add(fields, "productCategory", productCategory);
-        add(fields, "expectedDeliveryDate", expectedDeliveryDate);
-        add(fields, "deliveredOn", deliveredOn);
-        add(fields, "deliveredAt", deliveredAt);
-        add(fields, "signerName", signerName);
-        add(fields, "createdAt", createdAt);
-        if (events != null && !events.isEmpty()) {
-            fields.add("events");
-        }
+        addFields(fields, "", this);
         return fields;
     }
 
-    private static void add(List<String> fields, String name, Object value) {
-        if (value != null) {
-            fields.add(name);
+    private static void addFields(List<String> fields, String prefix, Record record) {
+        for (Component c : COMPONENTS.get(record.getClass())) {
+            Object value;
+            try {
+                value = c.accessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + prefix + c.name(), e);
+            }
+            if (value instanceof Record nested) {
+                addFields(fields, prefix + c.name() + ".", nested);
+            } else if (value instanceof Collection<?> list ? !list.isEmpty() : value != null) {
+                fields.add(prefix + c.name());
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.trackguard.tracking.shipment;
 
+import io.agroal.api.AgroalDataSource;
 import io.trackguard.problem.Problem;
 import io.trackguard.problem.ProblemException;
 import io.trackguard.tracking.partner.Partner;
@@ -9,8 +10,16 @@ import io.trackguard.tracking.trackingnumber.TrackingNumberGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +31,31 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.REQUIRED)
 public class ShipmentService {
 
+    /**
+     * The public lookup's read: the shipment's public columns and its timeline in one statement,
+     * one row per scan (one row with null scan columns when there is none, none for an unknown
+     * number). The number is cast to the column's type so that the unique index answers it.
+     */
+    private static final String PUBLIC_READ = """
+            SELECT s.id, s.partner_id, s.status, s.destination_province, s.expected_delivery_date, s.delivered_at,
+                   e.type, e.occurred_at, e.facility_city, e.facility_province
+            FROM shipment s
+            LEFT JOIN scan_event e ON e.shipment_id = s.id
+            WHERE s.tracking_number = CAST(? AS char(18))
+            ORDER BY e.occurred_at""";
+
     private final TrackingNumberGenerator generator;
     private final PartnerRegistry partners;
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final Event<ShipmentStatusChanged> statusChanges;
 
-    public ShipmentService(TrackingNumberGenerator generator, PartnerRegistry partners, EntityManager em,
+    public ShipmentService(TrackingNumberGenerator generator, PartnerRegistry partners, EntityManager em, AgroalDataSource dataSource,
                            Event<ShipmentStatusChanged> statusChanges) {
         this.generator = generator;
         this.partners = partners;
         this.em = em;
+        this.dataSource = dataSource;
         this.statusChanges = statusChanges;
     }
 
@@ -65,7 +89,7 @@ public class ShipmentService {
         s.updatedAt = now;
         try {
             s.persistAndFlush();
-        } catch (jakarta.persistence.PersistenceException e) {
+        } catch (PersistenceException e) {
             // Two concurrent creates with the same reference: the unique constraint decides.
             if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
                 throw duplicateReference();
@@ -86,6 +110,44 @@ public class ShipmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Shipment> findByNumber(TrackingNumber number) {
         return Shipment.find("trackingNumber", number.value()).firstResultOptional();
+    }
+
+    /**
+     * What the public lookup needs of a shipment, by its public number: one statement through the
+     * connection pool, no entity, no persistence context. A failure keeps its SQLException as the
+     * cause, so that PostgreSQL away is answered 503 like any other read.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PublicShipment> findPublic(TrackingNumber number) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PUBLIC_READ)) {
+            ps.setString(1, number.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                UUID id = rs.getObject(1, UUID.class);
+                String partnerId = rs.getString(2);
+                ShipmentStatus status = ShipmentStatus.valueOf(rs.getString(3));
+                String province = rs.getString(4);
+                LocalDate expected = rs.getObject(5, LocalDate.class);
+                Instant deliveredAt = instant(rs.getObject(6, OffsetDateTime.class));
+                List<PublicShipment.Event> events = new ArrayList<>();
+                do {
+                    String type = rs.getString(7);
+                    if (type != null) {
+                        events.add(new PublicShipment.Event(ScanEventType.valueOf(type), instant(rs.getObject(8, OffsetDateTime.class)),
+                                rs.getString(9), rs.getString(10)));
+                    }
+                } while (rs.next());
+                return Optional.of(new PublicShipment(id, number.value(), partnerId, status, province, expected, deliveredAt, events));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the public columns of a shipment", e);
+        }
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     /** Cancels one of the partner's shipments, only while it is not yet in transit. */

@@ -12,13 +12,12 @@ import io.trackguard.tracking.client.Actor;
 import io.trackguard.tracking.client.ActorKind;
 import io.trackguard.tracking.client.CurrentRequest;
 import io.trackguard.tracking.client.Pseudonyms;
-import io.trackguard.tracking.client.Tier;
 import io.trackguard.tracking.disclosure.Disclosures;
 import io.trackguard.tracking.disclosure.ShipmentView;
 import io.trackguard.tracking.limits.Attempt;
 import io.trackguard.tracking.limits.Policies;
 import io.trackguard.tracking.limits.TrackingLimits;
-import io.trackguard.tracking.shipment.Shipment;
+import io.trackguard.tracking.shipment.PublicShipment;
 import io.trackguard.tracking.shipment.ShipmentNotFound;
 import io.trackguard.tracking.shipment.ShipmentService;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
@@ -30,7 +29,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The public lookup: the shipment is read first (one indexed read), then every limit and
+ * The public lookup: the shipment's public columns and timeline are read first (one indexed
+ * statement, no entity: {@link ShipmentService#findPublic}), then every limit and
  * detector counts the lookup in one pipelined Redis round trip: the client's limits, its
  * enumeration counters (with its IPv6 networks'), the number's limit, and either the
  * partner's distributed-scraping signal (a hit) or the misses of all clients (a miss). Then
@@ -85,7 +85,7 @@ public class PublicTracking {
             audit.attempt(actor, null, null, null, Outcome.INVALID, null);
             TrackingNumbers.require(rawNumber); // throws the 400 that says what is wrong
         }
-        Optional<Shipment> shipment = shipments.findByNumber(parsed.number());
+        Optional<PublicShipment> shipment = shipments.findPublic(parsed.number());
         boolean partnerGuarded = limited ? admit(actor, numberHash, shipment.orElse(null))
                 : shipment.isPresent() && partners.guarded(shipment.get().partnerId(), null);
         if (shipment.isEmpty()) {
@@ -94,7 +94,7 @@ public class PublicTracking {
         }
         return partnerGuarded
                 ? disclosures.discloseStatusOnly(shipment.get(), actor)
-                : disclosures.disclose(shipment.get(), Tier.PUBLIC, actor);
+                : disclosures.disclosePublic(shipment.get(), actor);
     }
 
     /** A block this replica has seen and that still runs: refused at once, without Redis or the database. */
@@ -111,7 +111,7 @@ public class PublicTracking {
      * a malformed number, {@code numberHash} null); the guard refuses (429) when a limit or a
      * block says so. Answers whether the shipment's partner is guarded.
      */
-    private boolean admit(Actor actor, String numberHash, Shipment shipment) {
+    private boolean admit(Actor actor, String numberHash, PublicShipment shipment) {
         boolean miss = shipment == null;
         List<LimitCheck> checks = new ArrayList<>(3);
         checks.add(LimitCheck.of(policies.lookupsPerClient(), actor.id()));

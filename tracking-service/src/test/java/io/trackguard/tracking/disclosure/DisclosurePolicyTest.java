@@ -3,9 +3,12 @@ package io.trackguard.tracking.disclosure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.trackguard.tracking.client.Tier;
 import io.trackguard.tracking.config.TestConfigs;
 import io.trackguard.tracking.partner.Partner;
+import io.trackguard.tracking.shipment.PublicShipment;
 import io.trackguard.tracking.shipment.ScanEvent;
 import io.trackguard.tracking.shipment.ScanEventType;
 import io.trackguard.tracking.shipment.Shipment;
@@ -26,13 +29,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The disclosure table of DESIGN.md, cell by cell: every field, every tier, for a sensitive
  * and an ordinary partner. A cell is either the expected value or null (not disclosed). The
  * two partners' public cells are written out the same on purpose: the public view must not
- * tell them apart.
+ * tell them apart. The public column is checked twice: from the loaded shipment, and from the
+ * few columns the public lookup reads ({@link PublicShipment}, written out here by hand).
  */
 class DisclosurePolicyTest {
 
     static final Instant DELIVERED_AT = Instant.parse("2026-11-27T18:30:00Z"); // 13:30 in Toronto
     static final Instant OUT_AT = Instant.parse("2026-11-27T13:00:00Z");
     static final DisclosurePolicy POLICY = new DisclosurePolicy(TestConfigs.trackingConfig(List.of()));
+    static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
     record Cell(String field, Function<ShipmentView, Object> read, Object publicValue, Object recipientValue,
                 Object partnerValue, Object staffValue) {
@@ -76,6 +81,15 @@ class DisclosurePolicyTest {
                 event(ScanEventType.OUT_FOR_DELIVERY, OUT_AT, "Toronto"),
                 event(ScanEventType.DELIVERED, DELIVERED_AT, "Toronto")));
         return s;
+    }
+
+    /** What the public lookup reads of {@link #shipment}: the same values, as its one statement answers them. */
+    static PublicShipment publicShipment(boolean sensitivePartner) {
+        return new PublicShipment(null, "BWBVQKS7YMXQRRKD6N", sensitivePartner ? "ocs" : "acme", ShipmentStatus.DELIVERED, "ON",
+                LocalDate.parse("2026-11-28"), DELIVERED_AT, List.of(
+                        new PublicShipment.Event(ScanEventType.ACCEPTED, Instant.parse("2026-11-26T09:00:00Z"), "Mississauga", "ON"),
+                        new PublicShipment.Event(ScanEventType.OUT_FOR_DELIVERY, OUT_AT, "Toronto", "ON"),
+                        new PublicShipment.Event(ScanEventType.DELIVERED, DELIVERED_AT, "Toronto", "ON")));
     }
 
     static ScanEvent event(ScanEventType type, Instant at, String city) {
@@ -148,6 +162,23 @@ class DisclosurePolicyTest {
         assertEquals(cell.expected(tier), seen, field + " for " + tier);
     }
 
+    static Stream<Arguments> publicColumn() {
+        List<Arguments> cases = new ArrayList<>();
+        for (boolean sensitive : new boolean[] {true, false}) {
+            for (Cell cell : table(sensitive)) {
+                cases.add(Arguments.of(cell.field(), sensitive, cell));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} / PUBLIC from the public read / sensitive partner: {1}")
+    @MethodSource("publicColumn")
+    void everyPublicCellFromThePublicRead(String field, boolean sensitive, Cell cell) {
+        ShipmentView view = POLICY.publicView(publicShipment(sensitive));
+        assertEquals(cell.expected(Tier.PUBLIC), cell.read().apply(view), field + " for PUBLIC");
+    }
+
     @ParameterizedTest(name = "nothing beyond the table for {0}")
     @MethodSource("tiers")
     void theAuditedFieldListIsExactlyWhatTheViewCarries(Tier tier) {
@@ -164,6 +195,28 @@ class DisclosurePolicyTest {
         expected = new java.util.HashMap<>(expected);
         expected.put(Tier.STAFF, expected.get(Tier.PARTNER));
         assertEquals(expected.get(tier), view.disclosedFields());
+        assertEquals(jsonPaths(view), view.disclosedFields(), "the audited fields are the JSON's");
+        if (tier == Tier.PUBLIC) {
+            assertEquals(expected.get(tier), POLICY.publicView(publicShipment(true)).disclosedFields(), "from the public read");
+        }
+    }
+
+    /** The fields a view's JSON carries, as the audit names them: objects by their members, a non-empty array by its name. */
+    static List<String> jsonPaths(ShipmentView view) {
+        List<String> paths = new ArrayList<>();
+        collect(JSON.valueToTree(view), "", paths);
+        return paths;
+    }
+
+    private static void collect(JsonNode node, String prefix, List<String> paths) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                collect(value, prefix + field.getKey() + ".", paths);
+            } else if (!value.isArray() || !value.isEmpty()) {
+                paths.add(prefix + field.getKey());
+            }
+        }
     }
 
     static Stream<Tier> tiers() {
@@ -174,12 +227,16 @@ class DisclosurePolicyTest {
     void thePublicViewIsTheSameWhateverThePartner() {
         assertEquals(POLICY.view(shipment(false), Tier.PUBLIC), POLICY.view(shipment(true), Tier.PUBLIC),
                 "a sensitive partner's shipment must look exactly like any other in public");
+        assertEquals(POLICY.publicView(publicShipment(false)), POLICY.publicView(publicShipment(true)),
+                "the same from the public read");
+        assertEquals(POLICY.view(shipment(true), Tier.PUBLIC), POLICY.publicView(publicShipment(true)),
+                "the public view is the same from the loaded shipment and from the public read");
     }
 
     @Test
     void guardedModeShowsTheNumberAndTheStatusOnly() {
         for (boolean sensitive : new boolean[] {true, false}) {
-            ShipmentView view = POLICY.statusOnly(shipment(sensitive));
+            ShipmentView view = POLICY.statusOnly(publicShipment(sensitive));
             assertEquals(List.of("trackingNumber", "status"), view.disclosedFields());
             assertEquals("DELIVERED", view.status());
             assertNull(view.events());
@@ -198,5 +255,9 @@ class DisclosurePolicyTest {
             assertNull(v.deliveredAt());
             assertNull(v.signerName());
         }
+        PublicShipment read = publicShipment(false);
+        PublicShipment undelivered = new PublicShipment(read.id(), read.trackingNumber(), read.partnerId(), ShipmentStatus.OUT_FOR_DELIVERY,
+                read.destinationProvince(), read.expectedDeliveryDate(), null, read.events().subList(0, 2));
+        assertNull(POLICY.publicView(undelivered).deliveredOn(), "from the public read");
     }
 }
