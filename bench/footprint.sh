@@ -6,7 +6,7 @@
 # demo load: scripts/demo-data.sh (150 shipments per demo partner created through the gateway,
 # scans on tracking-service), public lookups of those numbers on tracking-service and partner
 # reads through the gateway (wrk, LOAD_DURATION each); then each process' RSS from /proc.
-# The JVM options are scripts/stack.sh's (-Xmx256m), the demo stack's.
+# The JVM options are the ones we ship (scripts/lib.sh SERVICE_JAVA_OPTS, as scripts/stack.sh and the Dockerfiles).
 # usage: bench/footprint.sh [LOAD_DURATION=20s]   (BENCH_DB=tracking_bench: tracking-service's database)
 # Run it under `/work/tools/tg-lock gateway notification tracking -- bench/footprint.sh`.
 # Writes bench/results/footprint-<time>.txt.
@@ -16,7 +16,15 @@ WORK="$ROOT/bench/target/footprint"
 mkdir -p "$WORK" "$ROOT/bench/results"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
-JAVA_OPTS=(-Xmx256m)
+# The options we ship (scripts/lib.sh SERVICE_JAVA_OPTS, SERVICE_ENV); FOOTPRINT_JAVA_OPTS and
+# FOOTPRINT_ENV replace them for an experiment.
+read -r -a JAVA_OPTS <<< "${FOOTPRINT_JAVA_OPTS:-${SERVICE_JAVA_OPTS[*]}}"
+read -r -a ENVS <<< "${FOOTPRINT_ENV-${SERVICE_ENV[*]}}"
+# FOOTPRINT_APPS=DIR: the packaged services under DIR/<service>/target/quarkus-app instead (a build
+# kept for a before/after). A service's app-cds.jsa, when its build made one, is used.
+# NMT=1: native memory tracking, `jcmd VM.native_memory summary` of each service after the load
+# into bench/results (it costs a little memory of its own). JFR=1: a recording of each start.
+[[ "${NMT:-0}" == 1 ]] && JAVA_OPTS+=(-XX:NativeMemoryTracking=summary)
 "$ROOT/scripts/infra.sh"
 for m in tracking-service partner-gateway notification-service; do
   [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]] || "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" package -DskipTests -pl "$m" -am
@@ -39,6 +47,9 @@ start_service() { # name [clean=true]
   local name=$1 clean=${2:-true} t0
   t0=$(date +%s%N)
   (set -a; source "$ROOT/scripts/demo-env/$name.env"; set +a
+  app="${FOOTPRINT_APPS:-$ROOT}/$name/target/quarkus-app"
+  cds=(); [[ -f "$app/app-cds.jsa" ]] && cds=(-XX:SharedArchiveFile="$app/app-cds.jsa")
+  jfr=(); [[ "${JFR:-0}" == 1 ]] && jfr=(-XX:StartFlightRecording=duration=60s,settings=profile,filename="$WORK/$name-start-$clean.jfr")
   QUARKUS_HTTP_PORT="${PORT[$name]}" QUARKUS_MANAGEMENT_PORT="$((PORT[$name] + 100))" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/${DB[$name]}" \
   QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=$clean \
@@ -54,7 +65,7 @@ start_service() { # name [clean=true]
   TRACKGUARD_TRACKING_TRUSTED_PROXIES=127.0.0.1/32 TRACKGUARD_ABUSE_PARTNER_FLOOR=1000000000 \
   TRACKGUARD_GATEWAY_PLANS_PREMIUM_RATE=1000000 TRACKGUARD_GATEWAY_PLANS_PREMIUM_BURST=1000000 TRACKGUARD_GATEWAY_PLANS_PREMIUM_DAILY=100000000 \
   TRACKGUARD_LIMITS_PARTNER_REQUESTS_PER_CLIENT_LIMIT=1000000 TRACKGUARD_LIMITS_PARTNER_REQUESTS_PER_CLIENT_BURST=1000000 \
-    setsid java "${JAVA_OPTS[@]}" -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" > "$WORK/$name.log" 2>&1 < /dev/null &
+    env "${ENVS[@]}" setsid java "${JAVA_OPTS[@]}" "${cds[@]}" "${jfr[@]}" -jar "$app/quarkus-run.jar" > "$WORK/$name.log" 2>&1 < /dev/null &
   echo $! > "$WORK/$name.pid")
   wait_http "http://127.0.0.1:$((PORT[$name] + 100))/q/health/ready" 120 "$(cat "$WORK/$name.pid")" || die "$name did not start ($WORK/$name.log)"
   WALL[$name]=$(python3 -c "print(round(($(date +%s%N) - $t0) / 1e9, 2))")
@@ -92,12 +103,20 @@ creates=$(env TOKEN="$TOKEN" PARTNER=acme MODE=create wrk -t2 -c16 -d"$LOAD_DURA
 # and migrate their database). Each service stopped and started again, alone.
 declare -A RSS_AFTER PEAK STARTED_CLEAN WALL_CLEAN
 for s in "${SERVICES[@]}"; do RSS_AFTER[$s]=$(rss_kb "$s" VmRSS); PEAK[$s]=$(rss_kb "$s" VmHWM); STARTED_CLEAN[$s]=${STARTED[$s]}; WALL_CLEAN[$s]=${WALL[$s]}; done
+# What the heap bound costs under the load: collections and their time (jstat), and any OutOfMemoryError in the log.
+STAMP=$(date -u +%Y-%m-%dT%H%M)
+declare -A GC OOM
+for s in "${SERVICES[@]}"; do
+  GC[$s]=$(jstat -gcutil "$(cat "$WORK/$s.pid")" | awk 'NR==1{for(i=1;i<=NF;i++)c[$i]=i} NR==2{printf "%s young (%.2f s), %s full (%.2f s)", $c["YGC"], $c["YGCT"], $c["FGC"], $c["FGCT"]}')
+  OOM[$s]=$(grep -c OutOfMemoryError "$WORK/$s.log" || true)
+  [[ "${NMT:-0}" == 1 ]] && jcmd "$(cat "$WORK/$s.pid")" VM.native_memory summary > "$ROOT/bench/results/footprint-$STAMP-$s-nmt.txt"
+done
 for s in "${SERVICES[@]}"; do stop_pid "$WORK/$s.pid" "$s"; start_service "$s" false; done
 
-OUT="$ROOT/bench/results/footprint-$(date -u +%Y-%m-%dT%H%M).txt"
+OUT="$ROOT/bench/results/footprint-$STAMP.txt"
 {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, $(uname -r); java $(java -version 2>&1 | head -1 | cut -d'"' -f2); load average at start: $LOAD_AT_START"
-  echo "command: bench/footprint.sh $LOAD_DURATION  (java ${JAVA_OPTS[*]} -jar target/quarkus-app/quarkus-run.jar, each service started alone)"
+  echo "command: bench/footprint.sh $LOAD_DURATION  (${ENVS[*]:+${ENVS[*]} }java ${JAVA_OPTS[*]} $([[ -f "${FOOTPRINT_APPS:-$ROOT}/tracking-service/target/quarkus-app/app-cds.jsa" ]] && echo "-XX:SharedArchiveFile=app-cds.jsa ")-jar target/quarkus-app/quarkus-run.jar, each service started alone)"
   echo "load: scripts/demo-data.sh (150 per partner asked, $(wc -l < "$NUMBERS") made); lookups on tracking-service: $lookups"
   echo "      partner reads through the gateway (acme, numbers of every partner, so part are 404): $reads"
   echo "      partner creates through the gateway: $creates"
@@ -108,5 +127,7 @@ OUT="$ROOT/bench/results/footprint-$(date -u +%Y-%m-%dT%H%M).txt"
     printf '| %s | %s | %s | %s (%s) | %d | %d | %d |\n' "$s" "${STARTED[$s]}" "${WALL[$s]}" "${STARTED_CLEAN[$s]}" "${WALL_CLEAN[$s]}" \
       $((RSS_IDLE[$s] / 1024)) $((RSS_AFTER[$s] / 1024)) $((PEAK[$s] / 1024))
   done
+  echo
+  for s in "${SERVICES[@]}"; do echo "$s under the load: GC ${GC[$s]}; OutOfMemoryError in the log: ${OOM[$s]}"; done
 } | tee "$OUT"
 log "written to $OUT"

@@ -6,6 +6,11 @@ CACHE_DIR="${TRACKGUARD_CACHE:-$HOME/.cache/trackguard}"
 KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.5.6}"
 # Keycloak needs a newer JDK than the services; only its own process gets this JAVA_HOME.
 KEYCLOAK_JAVA_HOME="${KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# JVM options of each service in JVM mode (scripts/stack.sh, bench/footprint.sh; the Dockerfiles'
+# JAVA_OPTS_APPEND carry the same): see bench/RESULTS.md "Footprint" for how they were chosen.
+SERVICE_JAVA_OPTS=(-Xmx256m)
+# Environment of each service's JVM, NAME=VALUE words (the same places).
+SERVICE_ENV=()
 PG_HOST="${PG_HOST:-127.0.0.1}"
 PG_PORT="${PG_PORT:-5432}"
 REDIS_PORT="${REDIS_PORT:-6379}"

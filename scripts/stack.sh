@@ -38,6 +38,8 @@ start_service() {
   log "starting $name on http://127.0.0.1:${PORT[$name]} (management ${MANAGEMENT_PORT[$name]})"
   (
     set -a; source "$ROOT/scripts/demo-env/$name.env"; set +a   # DEMO-ONLY secrets and local settings
+    app="$ROOT/$name/target/quarkus-app"
+    cds=(); [[ -f "$app/app-cds.jsa" ]] && cds=(-XX:SharedArchiveFile="$app/app-cds.jsa")   # AppCDS, when the build made one
     QUARKUS_HTTP_PORT="${PORT[$name]}" QUARKUS_MANAGEMENT_PORT="${MANAGEMENT_PORT[$name]}" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/${DB[$name]}" \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/trackguard" \
@@ -46,7 +48,7 @@ start_service() {
     QUARKUS_REST_CLIENT_PARTNER_GATEWAY_URL="http://127.0.0.1:${PORT[partner-gateway]}" \
     QUARKUS_MAILER_PORT="$SMTP_PORT" \
     QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=true \
-      setsid java -Xmx256m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$RUN/$name.log" 2>&1 < /dev/null &
+      env "${SERVICE_ENV[@]}" setsid java "${SERVICE_JAVA_OPTS[@]}" "${cds[@]}" -jar "$app/quarkus-run.jar" >"$RUN/$name.log" 2>&1 < /dev/null &
     echo $! > "$RUN/$name.pid"
   )
 }
