@@ -6,8 +6,8 @@ CACHE_DIR="${TRACKGUARD_CACHE:-$HOME/.cache/trackguard}"
 KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.5.6}"
 # Keycloak needs a newer JDK than the services; only its own process gets this JAVA_HOME.
 KEYCLOAK_JAVA_HOME="${KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-# JVM options of each service in JVM mode (scripts/stack.sh, bench/footprint.sh; the Dockerfiles'
-# JAVA_OPTS_APPEND carry the same): see bench/RESULTS.md "Footprint" for how they were chosen.
+# JVM options of each service in JVM mode, for scripts/stack.sh and bench/footprint.sh (the
+# Kubernetes deployments run native images); bench/RESULTS.md, issue 10 footprint, says why.
 SERVICE_JAVA_OPTS=(-Xmx256m)
 # Environment of each service's JVM, NAME=VALUE words (the same places).
 SERVICE_ENV=()
