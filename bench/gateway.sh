@@ -66,11 +66,12 @@ echo $! > "$WORK/gateway.pid")
 wait_http http://127.0.0.1:$((P + 100))/q/health/ready 90 "$(cat "$WORK/tracking.pid")" || die "tracking-service did not start"
 wait_http http://127.0.0.1:$((P + 101))/q/health/ready 90 "$(cat "$WORK/gateway.pid")" || die "partner-gateway did not start"
 
-TOKEN=$(curl -fsS -u partner-acme:demo-only-partner-acme-secret -d grant_type=client_credentials \
-  "http://127.0.0.1:$KC_PORT/realms/trackguard/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+client_token() { # client secret: a fresh access token (they live 5 minutes: taken again before each wrk run)
+  curl -fsS -u "$1:$2" -d grant_type=client_credentials \
+    "http://127.0.0.1:$KC_PORT/realms/trackguard/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
 # tracking-service called directly as the gateway calls it: the gateway's own token, acme named in a header
-GATEWAY_TOKEN=$(curl -fsS -u partner-gateway:demo-only-partner-gateway-secret -d grant_type=client_credentials \
-  "http://127.0.0.1:$KC_PORT/realms/trackguard/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+GATEWAY_TOKEN=$(client_token partner-gateway demo-only-partner-gateway-secret)
 log "creating 500 shipments to read"
 : > "$WORK/acme.txt"
 for i in $(seq 1 500); do
@@ -79,7 +80,10 @@ for i in $(seq 1 500); do
     | sed -n 's/.*"trackingNumber":"\([^"]*\)".*/\1/p' >> "$WORK/acme.txt"
 done
 
-token_for() { [[ $1 == *":$P" ]] && echo "$GATEWAY_TOKEN" || echo "$TOKEN"; }
+token_for() {
+  if [[ $1 == *":$P" ]]; then client_token partner-gateway demo-only-partner-gateway-secret
+  else client_token partner-acme demo-only-partner-acme-secret; fi
+}
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$(cat "$WORK/$1.pid")/stat"; }
 run() { # label url mode: wrk's result, then each service's CPU time per request in microseconds
   local out="$WORK/${1//[^a-z]/_}.out"
