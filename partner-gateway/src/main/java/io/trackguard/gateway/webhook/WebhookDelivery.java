@@ -21,9 +21,9 @@ public record WebhookDelivery(
         UUID subscriptionId,
         @Schema(examples = "shipment.delivered") String type,
         @Schema(description = "PENDING, DELIVERED or FAILED", examples = "PENDING") @JsonProperty(required = true) String status,
-        @Schema(description = "Attempts so far") int attempts,
+        @Schema(description = "Attempts so far", minimum = "0", maximum = "1000") int attempts,
         @Schema(description = "When it is tried next, while PENDING") Instant nextAttemptAt,
-        @Schema(description = "Your endpoint's status code at the last attempt", examples = "503") Integer lastStatusCode,
+        @Schema(description = "Your endpoint's status code at the last attempt", examples = "503", minimum = "100", maximum = "599") Integer lastStatusCode,
         @Schema(description = "Why the last attempt failed, when there was no status code") String lastError,
         Instant createdAt,
         Instant deliveredAt,
@@ -34,10 +34,10 @@ public record WebhookDelivery(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "WebhookAttempt")
     public record Attempt(
-            @Schema(description = "1 for the first attempt") int n,
+            @Schema(description = "1 for the first attempt", minimum = "1", maximum = "1000") int n,
             Instant at,
-            @Schema(examples = "200") Integer statusCode,
+            @Schema(examples = "200", minimum = "100", maximum = "599") Integer statusCode,
             String error,
-            int durationMs) {
+            @Schema(description = "How long the attempt took", minimum = "0", maximum = "600000") int durationMs) {
     }
 }
