@@ -21,7 +21,8 @@ LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 read -r -a JAVA_OPTS <<< "${FOOTPRINT_JAVA_OPTS:-${SERVICE_JAVA_OPTS[*]}}"
 read -r -a ENVS <<< "${FOOTPRINT_ENV-${SERVICE_ENV[*]}}"
 # FOOTPRINT_APPS=DIR: the packaged services under DIR/<service>/target/quarkus-app instead (a build
-# kept for a before/after). A service's app-cds.jsa, when its build made one, is used.
+# kept for a before/after). A service's app-cds.jsa, when its build made one, is used (CDS=0: not).
+# FOOTPRINT_SERVICES="tracking-service": only those (with START_ONLY).
 # NMT=1: native memory tracking, `jcmd VM.native_memory summary` of each service after the load
 # into bench/results (it costs a little memory of its own). JFR=1: a recording of each start.
 [[ "${NMT:-0}" == 1 ]] && JAVA_OPTS+=(-XX:NativeMemoryTracking=summary)
@@ -38,7 +39,7 @@ RUN="tg:bench:$(date +%s):"
 KC_PORT=17380
 declare -A PORT=([tracking-service]=17080 [partner-gateway]=17081 [notification-service]=17082)
 declare -A DB=([tracking-service]=${BENCH_DB:-tracking_bench} [partner-gateway]=gateway_bench [notification-service]=notification_bench)
-SERVICES=(tracking-service partner-gateway notification-service)
+read -r -a SERVICES <<< "${FOOTPRINT_SERVICES:-tracking-service partner-gateway notification-service}"
 trap 'for s in "${SERVICES[@]}"; do stop_pid "$WORK/$s.pid" "$s"; done; "$ROOT/scripts/keycloak.sh" stop "$WORK/keycloak"' EXIT
 "$ROOT/scripts/keycloak.sh" start "$WORK/keycloak" "$KC_PORT"
 
@@ -48,8 +49,8 @@ start_service() { # name [clean=true]
   t0=$(date +%s%N)
   (set -a; source "$ROOT/scripts/demo-env/$name.env"; set +a
   app="${FOOTPRINT_APPS:-$ROOT}/$name/target/quarkus-app"
-  cds=(); [[ -f "$app/app-cds.jsa" ]] && cds=(-XX:SharedArchiveFile="$app/app-cds.jsa")
-  jfr=(); [[ "${JFR:-0}" == 1 ]] && jfr=(-XX:StartFlightRecording=duration=60s,settings=profile,filename="$WORK/$name-start-$clean.jfr")
+  cds=(); [[ "${CDS:-1}" == 1 && -f "$app/app-cds.jsa" ]] && cds=(-XX:SharedArchiveFile="$app/app-cds.jsa")
+  jfr=(); [[ "${JFR:-0}" == 1 ]] && jfr=(-XX:StartFlightRecording=name=start,settings=profile,filename="$WORK/$name-start-$clean.jfr")
   QUARKUS_HTTP_PORT="${PORT[$name]}" QUARKUS_MANAGEMENT_PORT="$((PORT[$name] + 100))" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/${DB[$name]}" \
   QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=$clean \
@@ -69,10 +70,39 @@ start_service() { # name [clean=true]
   echo $! > "$WORK/$name.pid")
   wait_http "http://127.0.0.1:$((PORT[$name] + 100))/q/health/ready" 120 "$(cat "$WORK/$name.pid")" || die "$name did not start ($WORK/$name.log)"
   WALL[$name]=$(python3 -c "print(round(($(date +%s%N) - $t0) / 1e9, 2))")
+  # the process' CPU time (user + system, all threads: JIT and GC included) until it was ready
+  CPU[$name]=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$(cat "$WORK/$name.pid")/stat")
+  # JFR=1: the recording holds the start only (stopped once ready); bench/jfr-start.py groups it by start step
+  [[ "${JFR:-0}" == 1 ]] && jcmd "$(cat "$WORK/$name.pid")" JFR.stop name=start > /dev/null
+  THREADS[$name]=$(python3 "$ROOT/bench/thread-cpu.py" "$(cat "$WORK/$name.pid")")
   STARTED[$name]=$(sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' "$WORK/$name.log" | head -1)
-  log "$name: started in ${STARTED[$name]} s (ready after ${WALL[$name]} s)"
+  log "$name: started in ${STARTED[$name]} s (ready after ${WALL[$name]} s, ${CPU[$name]} s of CPU)"
 }
+declare -A CPU THREADS
 for s in "${SERVICES[@]}"; do start_service "$s"; done
+
+# START_ONLY=N: no load; each service stopped and started again N times with its schema in place,
+# alone, and the starts written down (to compare JVM options: FOOTPRINT_JAVA_OPTS).
+if [[ "${START_ONLY:-0}" -gt 0 ]]; then
+  STAMP=$(date -u +%Y-%m-%dT%H%M)
+  OUT="$ROOT/bench/results/start-$STAMP.txt"
+  {
+    echo "machine: $(nproc) cores, $(uname -r); java $(java -version 2>&1 | head -1 | cut -d'"' -f2); load average at start: $LOAD_AT_START"
+    echo "command: START_ONLY=$START_ONLY bench/footprint.sh  (java ${JAVA_OPTS[*]} $([[ "${CDS:-1}" == 1 && -f "${FOOTPRINT_APPS:-$ROOT}/tracking-service/target/quarkus-app/app-cds.jsa" ]] && echo "-XX:SharedArchiveFile=app-cds.jsa ")-jar quarkus-run.jar)"
+    echo "| service | started in s (Quarkus), each start | ready after s (wall) | CPU s until ready | CPU by thread kind, last start |"
+    echo "|---|---|---|---|---|"
+  } > "$OUT"
+  for s in "${SERVICES[@]}"; do
+    started=() walls=() cpus=()
+    for _ in $(seq 1 "$START_ONLY"); do
+      stop_pid "$WORK/$s.pid" "$s"; start_service "$s" false
+      started+=("${STARTED[$s]}"); walls+=("${WALL[$s]}"); cpus+=("${CPU[$s]}")
+    done
+    echo "| $s | ${started[*]} | ${walls[*]} | ${cpus[*]} | ${THREADS[$s]} |" >> "$OUT"
+  done
+  cat "$OUT"; log "written to $OUT"
+  exit 0
+fi
 rss_kb() { awk "/^$2:/{print \$2}" "/proc/$(cat "$WORK/$1.pid")/status"; }
 declare -A RSS_IDLE
 for s in "${SERVICES[@]}"; do RSS_IDLE[$s]=$(rss_kb "$s" VmRSS); done
