@@ -51,6 +51,9 @@ start_service() { # name [clean=true]
   app="${FOOTPRINT_APPS:-$ROOT}/$name/target/quarkus-app"
   cds=(); [[ "${CDS:-1}" == 1 && -f "$app/app-cds.jsa" ]] && cds=(-XX:SharedArchiveFile="$app/app-cds.jsa")
   jfr=(); [[ "${JFR:-0}" == 1 ]] && jfr=(-XX:StartFlightRecording=name=start,settings=profile,filename="$WORK/$name-start-$clean.jfr")
+  # PROFILE=1: async-profiler (ASYNC_PROFILER=path of libasyncProfiler.so) samples the CPU of every
+  # thread for the first PROFILE_SECONDS (default 8) of the start; bench/start-profile.py groups it
+  [[ "${PROFILE:-0}" == 1 ]] && jfr+=(-agentpath:"${ASYNC_PROFILER:?}"=start,event=cpu,interval=1ms,threads,cstack=vm,timeout="${PROFILE_SECONDS:-8}",collapsed,file="$WORK/$name-start-$clean.collapsed")
   QUARKUS_HTTP_PORT="${PORT[$name]}" QUARKUS_MANAGEMENT_PORT="$((PORT[$name] + 100))" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/${DB[$name]}" \
   QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=$clean \
@@ -72,7 +75,7 @@ start_service() { # name [clean=true]
   WALL[$name]=$(python3 -c "print(round(($(date +%s%N) - $t0) / 1e9, 2))")
   # the process' CPU time (user + system, all threads: JIT and GC included) until it was ready
   CPU[$name]=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$(cat "$WORK/$name.pid")/stat")
-  # JFR=1: the recording holds the start only (stopped once ready); bench/jfr-start.py groups it by start step
+  # JFR=1: the recording holds the start only (stopped once ready)
   [[ "${JFR:-0}" == 1 ]] && jcmd "$(cat "$WORK/$name.pid")" JFR.stop name=start > /dev/null
   THREADS[$name]=$(python3 "$ROOT/bench/thread-cpu.py" "$(cat "$WORK/$name.pid")")
   STARTED[$name]=$(sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' "$WORK/$name.log" | head -1)
