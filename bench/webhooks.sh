@@ -4,8 +4,8 @@
 # notification-service to PARTNERS endpoints of a local HTTPS receiver (self-signed, in the
 # test JVM). Real parts: notification-service (in its test JVM), PostgreSQL, Redis, the HTTPS
 # receiver. Stand-ins: partner-gateway's subscription read. Measures deliveries/s and the delay
-# from the stream entry to the endpoint (p50/p99). tracking-service's outbox relay adds its poll
-# (trackguard.events.relay-interval, 1 s) at most on top; it is not in this figure.
+# from the stream entry to the endpoint (p50/p99). tracking-service's outbox relay, woken by each
+# commit, adds a transaction and an XADD per batch on top; it is not in this figure.
 #
 # usage: bench/webhooks.sh [EVENTS=10000] [PARTNERS=10]    (takes the notification lock itself)
 # Writes bench/results/webhooks-<time>.txt; copy it into bench/RESULTS.md with the machine.

@@ -1,6 +1,7 @@
 package io.trackguard.notification.webhook;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,14 +15,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The webhook tables: events received, deliveries (one per event and matching subscription,
  * its id the webhook-id of every attempt), attempts, endpoint states. Each method is one short
- * transaction of its own (JDBC), like the notices' outbox.
+ * transaction of its own (JDBC), like the notices' outbox, whose statements PostgreSQL bounds
+ * ({@link #tx}).
  */
 @ApplicationScoped
+@Startup // its bounds are checked when the service starts, not at the first delivery
 public class DeliveryStore {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryStore.class);
 
     /** The advisory lock key of the fan-out (one replica at a time keeps the arrival order). */
     private static final long FAN_OUT_LOCK = 0x7467_7768_6661_6e6fL;
@@ -39,26 +46,113 @@ public class DeliveryStore {
         T run(Connection c) throws SQLException;
     }
 
-    private final AgroalDataSource dataSource;
+    /**
+     * A statement of the store that failed: the operation, the SQLState (57014 cancelled by
+     * statement_timeout, 55P03 by lock_timeout, 08* the connection lost) and how long the
+     * transaction had taken, connection included. The SQLException is its cause.
+     */
+    public static final class Failed extends IllegalStateException {
+        private final String operation;
+        private final String sqlState;
+        private final long millis;
 
-    public DeliveryStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        Failed(String operation, String sqlState, long millis, SQLException cause) {
+            super("webhook store: " + operation + " failed after " + millis + " ms (SQLState " + sqlState + ")", cause);
+            this.operation = operation;
+            this.sqlState = sqlState;
+            this.millis = millis;
+        }
+
+        public String operation() {
+            return operation;
+        }
+
+        public String sqlState() {
+            return sqlState;
+        }
+
+        public long millis() {
+            return millis;
+        }
     }
 
-    private <T> T tx(Work<T> work) {
+    private final AgroalDataSource dataSource;
+    private final String statementTimeout;
+    private final String lockTimeout;
+
+    public DeliveryStore(AgroalDataSource dataSource, WebhookConfig config,
+                         @ConfigProperty(name = "quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout")
+                         Optional<Integer> socketTimeoutSeconds) {
+        Duration statement = config.storeStatementTimeout();
+        Duration socket = Duration.ofSeconds(socketTimeoutSeconds.orElse(0));
+        // zero is "no bound" to PostgreSQL and to pgjdbc alike; the server's bound must come first
+        if (statement.isZero() || statement.isNegative() || config.storeLockTimeout().isZero() || config.storeLockTimeout().isNegative()
+                || (!socket.isZero() && statement.compareTo(socket) >= 0)) {
+            throw new IllegalStateException("trackguard.webhooks.store-statement-timeout (" + statement + ") and store-lock-timeout ("
+                    + config.storeLockTimeout() + ") must be above zero and the statement timeout below the JDBC socketTimeout ("
+                    + socket + "): otherwise a slow statement is cut by the socket, and the connection with it");
+        }
+        this.dataSource = dataSource;
+        this.statementTimeout = Long.toString(config.storeStatementTimeout().toMillis());
+        this.lockTimeout = Long.toString(config.storeLockTimeout().toMillis());
+    }
+
+    /**
+     * Runs one operation as a transaction of its own, each statement bounded by PostgreSQL itself
+     * (statement_timeout, lock_timeout, for this transaction only): a statement that runs or waits
+     * too long is cancelled by the server and the connection goes back to the pool, long before the
+     * JDBC socketTimeout would close it with the statement still running on the server. A failure is
+     * logged with the operation, the SQLState and the time it took, never with what the rows hold.
+     */
+    private <T> T tx(String operation, Work<T> work) {
+        long started = System.nanoTime();
+        String step = "getting a connection";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                step = "its statements";
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)")) {
+                    ps.setString(1, statementTimeout);
+                    ps.setString(2, lockTimeout);
+                    ps.executeQuery().close();
+                }
                 T result = work.run(c);
+                step = "its commit";
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r); // a connection lost mid-statement fails its rollback too: keep the first cause
+                }
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("webhook store: " + e.getSQLState(), e);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LOG.warnf("webhook store: %s failed after %d ms in %s: SQLState %s (%s)", operation, millis, step, e.getSQLState(), meaning(e));
+            throw new Failed(operation, e.getSQLState(), millis, e);
         }
+    }
+
+    /** What a failure means, without the driver's message (it may quote a row's values). */
+    private static String meaning(SQLException e) {
+        String state = String.valueOf(e.getSQLState());
+        if (state.equals("57014")) {
+            return "cancelled by the server: statement_timeout";
+        }
+        if (state.equals("55P03")) {
+            return "cancelled by the server: lock_timeout";
+        }
+        if (state.equals("40P01")) {
+            return "deadlock";
+        }
+        if (state.startsWith("08")) {
+            Throwable cause = e.getCause();
+            return "the connection was lost" + (cause == null ? "" : ": " + cause.getClass().getSimpleName());
+        }
+        return e.getClass().getSimpleName();
     }
 
     /**
@@ -66,7 +160,7 @@ public class DeliveryStore {
      * the same id again (a republished stream entry) changes nothing.
      */
     public boolean accept(UUID id, String partnerId, String type, String orderingKey, String payload, StreamPosition entry) {
-        return tx(c -> {
+        return tx("accept", c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO webhook_event (id, partner_id, type, ordering_key, payload, received_at, stream_ms, stream_seq)
                     VALUES (?, ?, ?, ?, ?, clock_timestamp(), ?, ?) ON CONFLICT (id) DO NOTHING""")) {
@@ -84,7 +178,7 @@ public class DeliveryStore {
 
     /** The highest stream entry recorded so far (see {@link RecordedStream}). */
     public Optional<StreamPosition> highestRecordedStreamEntry() {
-        return tx(c -> {
+        return tx("highest recorded stream entry", c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT stream_ms, stream_seq FROM webhook_event WHERE stream_ms IS NOT NULL
                     ORDER BY stream_ms DESC, stream_seq DESC LIMIT 1""");
@@ -100,7 +194,7 @@ public class DeliveryStore {
      * notices) in the order they arrived, first.
      */
     public List<Event> toFanOut(int limit, StreamPosition streamBound) {
-        return tx(c -> {
+        return tx("to fan out", c -> {
             List<Event> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT id, partner_id, type, ordering_key FROM webhook_event
@@ -124,7 +218,7 @@ public class DeliveryStore {
      * fanned out; false when another replica holds the fan-out.
      */
     public boolean fanOut(Event event, List<Subscriptions.Subscription> subscriptions) {
-        return tx(c -> {
+        return tx("fan-out", c -> {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
                 lock.setLong(1, FAN_OUT_LOCK);
                 try (ResultSet rs = lock.executeQuery()) {
@@ -164,7 +258,7 @@ public class DeliveryStore {
      * deliveries left SENDING by a sender that died (their lease ran out) again, under the same id.
      */
     public List<Claimed> claim(int limit, Duration lease) {
-        return tx(c -> {
+        return tx("claim", c -> {
             List<Claimed> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     WITH due AS (
@@ -199,7 +293,7 @@ public class DeliveryStore {
      * up (next empty). Answers since when the endpoint has been failing (empty once it succeeded).
      */
     public Optional<Instant> attempted(Claimed d, Instant at, WebhookClient.Outcome outcome, long millis, Optional<Instant> next) {
-        return tx(c -> {
+        return tx("attempted", c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO webhook_attempt (delivery_id, n, attempted_at, status_code, error, duration_ms)
                     VALUES (?, (SELECT coalesce(max(n), 0) + 1 FROM webhook_attempt WHERE delivery_id = ?), ?, ?, ?, ?)""")) {
@@ -251,7 +345,7 @@ public class DeliveryStore {
 
     /** Ends a claimed delivery without an attempt (its subscription is gone). */
     public void abandon(Claimed d, String why) {
-        tx(c -> {
+        tx("abandon", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE webhook_delivery SET status = 'FAILED', lease_until = NULL, last_error = ? WHERE id = ?")) {
                 ps.setString(1, clip(why));
@@ -263,7 +357,7 @@ public class DeliveryStore {
 
     /** Puts a claimed delivery back without using an attempt (what it needs to be sent is away for now). */
     public void release(Claimed d, Instant next, String why) {
-        tx(c -> {
+        tx("release", c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE webhook_delivery SET status = 'PENDING', lease_until = NULL, next_attempt_at = ?, last_error = ?
                     WHERE id = ?""")) {
@@ -280,7 +374,7 @@ public class DeliveryStore {
      * ones are written. Answers whether it was enabled until now.
      */
     public boolean disable(UUID subscriptionId, String partnerId, String reason) {
-        return tx(c -> {
+        return tx("disable", c -> {
             int changed;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO webhook_endpoint (subscription_id, partner_id, disabled_at, disabled_reason)

@@ -61,6 +61,24 @@ public interface WebhookConfig {
     @WithDefault("4")
     int perEndpointConcurrency();
 
+    /**
+     * The longest one statement of the webhook store may run before PostgreSQL cancels it
+     * (statement_timeout, SQLState 57014): the pass is skipped and the next poll tries again, on a
+     * connection still in the pool. Must be below the JDBC socketTimeout (checked at start), which
+     * is only for a server that answers nothing and closes the connection with the statement still
+     * running on the server.
+     */
+    @WithDefault("5s")
+    Duration storeStatementTimeout();
+
+    /**
+     * The longest one statement of the webhook store waits for a lock (a row another transaction
+     * holds, a table lock of a migration or maintenance job) before PostgreSQL gives up
+     * (lock_timeout, SQLState 55P03).
+     */
+    @WithDefault("2s")
+    Duration storeLockTimeout();
+
     /** A claimed delivery not settled within this (its sender died) is taken over by another. */
     @WithDefault("2m")
     Duration lease();

@@ -97,6 +97,9 @@ public class WebhookSender {
                     more = fanned > 0 || !batch.isEmpty();
                 }
             } while (again.get());
+        } catch (DeliveryStore.Failed e) {
+            // logged by the store (operation, SQLState, time); this pass ends, the next poll tries again
+            LOG.debugf("webhook delivery pass skipped: the store's %s failed", e.operation());
         } catch (RuntimeException e) {
             LOG.warnf("webhook delivery stopped for now: %s", e.getClass().getSimpleName());
         } finally {

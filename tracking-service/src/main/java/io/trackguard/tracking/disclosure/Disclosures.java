@@ -29,19 +29,22 @@ public class Disclosures {
         return disclose(shipment, tier, actor, null);
     }
 
-    /** The public view, from the public lookup's one-statement read. */
-    public ShipmentView disclosePublic(PublicShipment shipment, Actor actor) {
-        return disclosedPublicly(policy.publicView(shipment), shipment, actor);
+    /**
+     * The public view, from the public lookup's one-statement read. {@code numberHash} is the
+     * shipment's number's pseudonym ({@link Pseudonyms#trackingNumber}) that the lookup computed
+     * already for its limits: the record carries that one, not a second computation of it.
+     */
+    public ShipmentView disclosePublic(PublicShipment shipment, String numberHash, Actor actor) {
+        return disclosedPublicly(policy.publicView(shipment), shipment, numberHash, actor);
     }
 
-    /** The public view of a shipment whose partner is in guarded mode: the status only. */
-    public ShipmentView discloseStatusOnly(PublicShipment shipment, Actor actor) {
-        return disclosedPublicly(policy.statusOnly(shipment), shipment, actor);
+    /** The public view of a shipment whose partner is in guarded mode: the status only ({@code numberHash} as above). */
+    public ShipmentView discloseStatusOnly(PublicShipment shipment, String numberHash, Actor actor) {
+        return disclosedPublicly(policy.statusOnly(shipment), shipment, numberHash, actor);
     }
 
-    private ShipmentView disclosedPublicly(ShipmentView view, PublicShipment shipment, Actor actor) {
-        audit.disclosed(actor, shipment.id(), shipment.partnerId(), pseudonyms.trackingNumber(shipment.trackingNumber()), Tier.PUBLIC,
-                view.disclosedFields(), null);
+    private ShipmentView disclosedPublicly(ShipmentView view, PublicShipment shipment, String numberHash, Actor actor) {
+        audit.disclosed(actor, shipment.id(), shipment.partnerId(), numberHash, Tier.PUBLIC, view.disclosedFields(), null);
         return view;
     }
 

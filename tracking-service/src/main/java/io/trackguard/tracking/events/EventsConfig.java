@@ -16,9 +16,12 @@ public interface EventsConfig {
     @WithDefault("1000000")
     long streamMaxLength();
 
-    /** How often the relay looks at the outbox ("off" stops it: nothing is published). */
-    @WithDefault("1s")
-    String relayInterval();
+    /**
+     * How often the relay looks at the outbox unasked: each commit in this replica wakes it at
+     * once, so this only takes rows a crashed replica left ("off": never unasked).
+     */
+    @WithDefault("15s")
+    String relayFallbackInterval();
 
     /** Outbox rows relayed per transaction. */
     @WithDefault("500")

@@ -74,6 +74,7 @@ public class PublicTracking {
     public ShipmentView lookup(String rawNumber) {
         Actor actor = request.anonymous(ActorKind.PUBLIC);
         TrackingNumber.Parsed parsed = TrackingNumber.parse(rawNumber);
+        // once per lookup: the limits, the detectors and the audit record all use this one
         String numberHash = parsed.valid() ? pseudonyms.trackingNumber(parsed.number().value()) : null;
         if (limited) {
             refuseIfBlockedHere(actor, numberHash);
@@ -93,8 +94,8 @@ public class PublicTracking {
             throw ShipmentNotFound.problem();
         }
         return partnerGuarded
-                ? disclosures.discloseStatusOnly(shipment.get(), actor)
-                : disclosures.disclosePublic(shipment.get(), actor);
+                ? disclosures.discloseStatusOnly(shipment.get(), numberHash, actor)
+                : disclosures.disclosePublic(shipment.get(), numberHash, actor);
     }
 
     /** A block this replica has seen and that still runs: refused at once, without Redis or the database. */

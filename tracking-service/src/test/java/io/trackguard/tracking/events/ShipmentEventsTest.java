@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
+import io.trackguard.testsupport.Await;
 import io.trackguard.tracking.scan.NewScanEvent;
 import io.trackguard.tracking.shipment.ScanEventType;
 import io.trackguard.tracking.scan.ScanService;
@@ -19,6 +21,7 @@ import io.trackguard.tracking.shipment.ShipmentService;
 import io.trackguard.tracking.trackingnumber.TrackingNumber;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -48,8 +51,32 @@ class ShipmentEventsTest {
     ObjectMapper json;
     @Inject
     EntityManager em;
+    @Inject
+    MeterRegistry metrics;
     @ConfigProperty(name = "trackguard.events.stream")
     String stream;
+    @ConfigProperty(name = "trackguard.events.relay-fallback-interval")
+    String fallbackInterval;
+
+    @Test
+    void aCommittedChangeIsOnTheStreamWithinSecondsWithoutWaitingForThePoll() {
+        assertEquals("1h", fallbackInterval, "the tests' fallback poll is too rare to be what relays");
+        String number = fixtures.create(ShipmentFixtures.OTHER_PARTNER);
+        shipments.cancel(ShipmentFixtures.OTHER_PARTNER, TrackingNumber.tryParse(number).orElseThrow());
+        // nobody calls the relay here: the commits wake it
+        List<String> types = Await.until("both events on the stream", Duration.ofSeconds(10),
+                () -> eventsOf(number).stream().map(e -> e.payload().get("type")).toList(), t -> t.size() >= 2);
+        assertEquals(List.of("shipment.created", "shipment.cancelled"), types);
+    }
+
+    @Test
+    void anIdleRelayDoesNotLookAtTheOutbox() throws InterruptedException {
+        // the fallback poll's first look, a second after the start, is behind us
+        Await.until("the fallback poll's first look", () -> looks("poll"), n -> n >= 1);
+        double before = looks("poll") + looks("commit");
+        Thread.sleep(3000);
+        assertEquals(before, looks("poll") + looks("commit"), "no look at the outbox in 3 s without a change");
+    }
 
     @Test
     void everyStatusChangeIsAnEventInOrderWithThePartnersView() throws Exception {
@@ -140,6 +167,10 @@ class ShipmentEventsTest {
                 }
             }
         }
+    }
+
+    private double looks(String cause) {
+        return metrics.find("trackguard.events.relay.looks").tag("cause", cause).counter().count();
     }
 
     private long pending(String number) {
