@@ -7,10 +7,16 @@ KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.5.6}"
 # Keycloak needs a newer JDK than the services; only its own process gets this JAVA_HOME.
 KEYCLOAK_JAVA_HOME="${KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 # JVM options of each service in JVM mode, for scripts/stack.sh and bench/footprint.sh (the
-# Kubernetes deployments run native images); bench/RESULTS.md, issue 10 footprint, says why.
-SERVICE_JAVA_OPTS=(-Xmx256m)
-# Environment of each service's JVM, NAME=VALUE words (the same places).
-SERVICE_ENV=()
+# Kubernetes deployments run native images). Measured in bench/RESULTS.md ("2026-11-30 09:35,
+# footprint"): against -Xmx256m alone, RSS after the demo load 260/224/215 MB instead of 355/302/360,
+# starts about 1.2 s shorter (no C2 compiling beside the start on 2 cores), and more answers in the
+# 20-s demo loads. C1 only trades long-run peak speed for that; the throughput benchmarks
+# (bench/request-path.sh, gateway.sh) start their services with their own options.
+SERVICE_JAVA_OPTS=(-XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m
+                   -XX:MaxMetaspaceSize=128m -Xss512k)
+# Environment of each service's JVM, NAME=VALUE words (the same places): two malloc arenas, not
+# one per thread, keep native memory that the JVM does not account for small.
+SERVICE_ENV=(MALLOC_ARENA_MAX=2)
 PG_HOST="${PG_HOST:-127.0.0.1}"
 PG_PORT="${PG_PORT:-5432}"
 REDIS_PORT="${REDIS_PORT:-6379}"
