@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
+import io.trackguard.testsupport.PhasedLoad;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
