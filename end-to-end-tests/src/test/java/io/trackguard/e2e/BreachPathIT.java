@@ -9,6 +9,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.trackguard.testsupport.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,6 +50,8 @@ class BreachPathIT {
     static final int VERIFIED = 3;
     static final String POSTAL_CODE = "M5H 1A1";
     static final String PARTNER_CONTACT = "privacy@ocs.example";
+    /** Between two looks at what the services did in the background (each look is a request or two). */
+    static final Duration POLL = Duration.ofMillis(200);
     static final Pattern LINK = Pattern.compile(Pattern.quote(Stack.TRACKING) + "/r/([A-Za-z0-9_.~-]+)");
 
     record Person(String email, String language, List<String> numbers) {
@@ -114,7 +116,7 @@ class BreachPathIT {
         try {
             walk(breach);
             String incident = awaitIncident(breach, Instant.now().plusSeconds(10));
-            await("a delivery in flight", MailServer::holding, Instant.now().plusSeconds(60));
+            Await.until("a delivery in flight", Instant.now().plusSeconds(60), POLL, MailServer::holding, Boolean::booleanValue);
             int before = told(breach);
             Stack.killService("notification-service");
             MailServer.release(); // the message in flight is accepted, but its sender is dead: a 250 nobody heard
@@ -135,13 +137,13 @@ class BreachPathIT {
         try {
             walk(breach);
             String incident = awaitIncident(breach, Instant.now().plusSeconds(10));
-            await("a delivery in flight", MailServer::holding, Instant.now().plusSeconds(60));
+            Await.until("a delivery in flight", Instant.now().plusSeconds(60), POLL, MailServer::holding, Boolean::booleanValue);
             MailServer.stop();
             int before = told(breach);
             assertTrue(before < breach.exposed().size(), "stopped mid-delivery: " + before + " told before");
             // notification-service finds the server away, and notices wait for it
-            await("notices waiting for the mail server", () -> noticeLines(incident, "PERSON").stream()
-                    .anyMatch(n -> String.valueOf(n.get("lastError")).contains("could not be reached")), Instant.now().plusSeconds(60));
+            Await.until("notices waiting for the mail server", Instant.now().plusSeconds(60), POLL, () -> noticeLines(incident, "PERSON")
+                    .stream().anyMatch(n -> String.valueOf(n.get("lastError")).contains("could not be reached")), Boolean::booleanValue);
             MailServer.start();
 
             awaitEveryoneTold(breach, incident, Instant.now().plus(Duration.ofMinutes(5)));
@@ -226,7 +228,7 @@ class BreachPathIT {
     /** The incident whose scope is exactly the numbers the scraper was answered, open by the deadline. */
     private static String awaitIncident(Breach breach, Instant deadline) {
         String[] found = new String[1];
-        await("an incident scoped to the " + ANSWERED + " shipments walked", () -> {
+        Await.until("an incident scoped to the " + ANSWERED + " shipments walked", deadline, POLL, () -> {
             List<Map<String, Object>> items = officer().get(Stack.NOTIFICATION + "/api/v1/incidents?kind=ENUMERATION&size=20")
                     .then().statusCode(200).extract().jsonPath().getList("items");
             for (Map<String, Object> i : items) {
@@ -244,7 +246,7 @@ class BreachPathIT {
                 }
             }
             return false;
-        }, deadline);
+        }, Boolean::booleanValue);
         JsonPath detail = officer().get(Stack.NOTIFICATION + "/api/v1/incidents/" + found[0]).then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("ocs"), detail.getList("partners.partnerId"));
         assertEquals(List.of(true), detail.getList("partners.sensitive"));
@@ -254,7 +256,7 @@ class BreachPathIT {
     /** Until every person in scope has a notice and the outbox has sent every one of the incident's notices. */
     private static void awaitEveryoneTold(Breach breach, String incident, Instant deadline) {
         String reference = incident.substring(0, 8).toUpperCase(Locale.ROOT);
-        await("every person and the partner told", () -> {
+        Await.until("every person and the partner told", deadline, POLL, () -> {
             Map<String, Integer> people = noticeStatuses(incident, "PERSON");
             Map<String, Integer> partner = noticeStatuses(incident, "PARTNER");
             // a notice that bounced, died or is held for an officer will not be sent: no use waiting for it
@@ -263,7 +265,7 @@ class BreachPathIT {
             }
             return told(breach) == breach.exposed().size() && !partnerNotices(reference).isEmpty()
                     && people.getOrDefault("SENT", 0) == breach.exposed().size() && partner.getOrDefault("SENT", 0) == 1;
-        }, deadline);
+        }, Boolean::booleanValue);
     }
 
     /** After a crash or an outage: each person (and the partner) has one notice, however many copies of it the server took. */
@@ -347,23 +349,5 @@ class BreachPathIT {
 
     private static RequestSpecification officer() {
         return given().auth().oauth2(Officer.token());
-    }
-
-    /** Polls a condition until the deadline; a failed condition at the deadline fails the test, never a fixed sleep. */
-    private static void await(String what, Supplier<Boolean> condition, Instant deadline) {
-        while (true) {
-            if (condition.get()) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                fail("not by the deadline: " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted waiting for " + what);
-            }
-        }
     }
 }

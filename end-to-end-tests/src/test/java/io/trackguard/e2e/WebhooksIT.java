@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.trackguard.testsupport.Await;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(Stack.class)
 class WebhooksIT {
+
+    /** The sender works in the background: deliveries come within a minute, or the test fails with what came. */
+    private static final Duration DELIVERIES = Duration.ofMinutes(1);
 
     @Test
     void aPartnerReceivesItsOwnShipmentsEventsSignedAndInOrder() throws Exception {
@@ -45,7 +49,8 @@ class WebhooksIT {
 
         List<String> expected = List.of("shipment.created", "shipment.accepted", "shipment.in_transit", "shipment.exception",
                 "shipment.out_for_delivery", "shipment.delivered");
-        List<WebhookReceiver.Request> got = until(() -> of(WebhookReceiver.at("/ocs"), mine), l -> l.size() >= expected.size());
+        List<WebhookReceiver.Request> got = Await.until("every event of ocs's shipment delivered", DELIVERIES,
+                () -> of(WebhookReceiver.at("/ocs"), mine), l -> l.size() >= expected.size());
         assertEquals(expected, got.stream().map(r -> JsonPath.from(r.body()).getString("type")).toList(), "every status change, in order");
         for (WebhookReceiver.Request r : got) {
             assertTrue(signedWith(ocsSecret, r), "signed with the subscription's secret: " + r.headers());
@@ -55,7 +60,7 @@ class WebhooksIT {
         assertEquals(expected.size(), got.stream().map(r -> r.headers().get("webhook-id")).distinct().count(), "an id per event");
 
         // the other partner's events went to the other partner only
-        until(() -> of(WebhookReceiver.at("/acme"), theirs), l -> l.size() >= 2);
+        Await.until("acme's two events delivered", DELIVERIES, () -> of(WebhookReceiver.at("/acme"), theirs), l -> l.size() >= 2);
         for (WebhookReceiver.Request r : WebhookReceiver.at("/ocs")) {
             assertFalse(r.body().contains(theirs), "ocs never receives acme's shipment");
         }
@@ -82,16 +87,5 @@ class WebhooksIT {
         String signed = r.headers().get("webhook-id") + "." + r.headers().get("webhook-timestamp") + "." + r.body();
         String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
         return Arrays.asList(r.headers().get("webhook-signature").split(" ")).contains(expected);
-    }
-
-    /** Waits for deliveries (the sender works in the background); gives up after a minute and shows what came. */
-    private static <T> T until(Supplier<T> what, java.util.function.Predicate<T> done) throws InterruptedException {
-        long end = System.nanoTime() + 60_000_000_000L;
-        T v = what.get();
-        while (!done.test(v) && System.nanoTime() < end) {
-            Thread.sleep(200);
-            v = what.get();
-        }
-        return v;
     }
 }

@@ -1,11 +1,6 @@
 package io.trackguard.notification;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.trackguard.testsupport.Layers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,39 +11,23 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String ROOT = "io.trackguard.notification";
-    private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(ROOT);
 
     @Test
     void packagesImportEachOtherInOneDirectionOnly() {
-        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
+        Layers.of(ROOT).checkFreeOfCycles();
     }
 
     /** The table in docs/DESIGN.md, top first: each layer is used only by the layers above it. */
     @Test
     void eachLayerUsesOnlyTheLayersBelowIt() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("top").definedBy(packages("event", "officerpage"))
-                .layer("5").definedBy(packages("incident", "clock", "webhook"))
-                .layer("4").definedBy(packages("notice"))
-                .layer("3").definedBy(packages("scope", "report"))
-                .layer("2").definedBy(packages("assessment"))
-                .layer("1").definedBy(packages("casefile", "work", "partner", "limits", "retention"))
-                .layer("0").definedBy(packages("config"))
-                .whereLayer("top").mayNotBeAccessedByAnyLayer()
-                .whereLayer("5").mayOnlyBeAccessedByLayers("top")
-                .whereLayer("4").mayOnlyBeAccessedByLayers("top", "5")
-                .whereLayer("3").mayOnlyBeAccessedByLayers("top", "5", "4")
-                .whereLayer("2").mayOnlyBeAccessedByLayers("top", "5", "4", "3")
-                .whereLayer("1").mayOnlyBeAccessedByLayers("top", "5", "4", "3", "2")
-                .check(MAIN);
-    }
-
-    private static String[] packages(String... names) {
-        String[] out = new String[names.length];
-        for (int i = 0; i < names.length; i++) {
-            out[i] = ROOT + "." + names[i] + "..";
-        }
-        return out;
+        Layers.of(ROOT)
+                .layer("event", "officerpage")
+                .layer("incident", "clock", "webhook")
+                .layer("notice")
+                .layer("scope", "report")
+                .layer("assessment")
+                .layer("casefile", "work", "partner", "limits", "retention")
+                .layer("config")
+                .check();
     }
 }

@@ -1,6 +1,7 @@
 package io.trackguard.testsupport;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -27,20 +28,29 @@ public final class Await {
 
     /** {@code every}: the pause between two looks, for a {@code value} that costs something to ask (a page load). */
     public static <T> T until(String what, Duration limit, Duration every, Supplier<T> value, Predicate<T> done) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        T last = null;
-        while (System.nanoTime() < deadline) {
-            last = value.get();
+        return until(what, Instant.now().plus(limit), every, value, done);
+    }
+
+    /**
+     * By a deadline that is itself the promise (an incident open within 10 s of the block): looks
+     * at least once, however late it is called, and fails with what it last saw once the deadline
+     * has passed.
+     */
+    public static <T> T until(String what, Instant deadline, Duration every, Supplier<T> value, Predicate<T> done) {
+        while (true) {
+            T last = value.get();
             if (done.test(last)) {
                 return last;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not by " + deadline + ": " + what + "; last seen: " + last);
             }
             try {
                 Thread.sleep(every.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                throw new AssertionError("interrupted waiting for " + what + "; last seen: " + last);
             }
         }
-        throw new AssertionError("waited " + limit.toSeconds() + " s for " + what + "; last seen: " + last);
     }
 }

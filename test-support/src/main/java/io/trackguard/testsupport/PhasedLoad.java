@@ -50,6 +50,14 @@ public final class PhasedLoad implements AutoCloseable {
 
     /** Starts {@code threads} threads, each sending {@code request} again as soon as it is answered. */
     public void add(String kind, int threads, Supplier<HttpRequest.Builder> request) {
+        add(kind, threads, 0, request);
+    }
+
+    /**
+     * Starts {@code threads} threads, each sending {@code request} again {@code pauseMillis} after
+     * it is answered (a pause keeps a partner within its plan's rate, so a 429 never blurs the count).
+     */
+    public void add(String kind, int threads, long pauseMillis, Supplier<HttpRequest.Builder> request) {
         for (int i = 0; i < threads; i++) {
             workers.submit(() -> {
                 while (running) {
@@ -64,6 +72,9 @@ public final class PhasedLoad implements AutoCloseable {
                         }
                     } finally {
                         inFlight.decrementAndGet();
+                    }
+                    if (pauseMillis > 0) {
+                        Thread.sleep(pauseMillis);
                     }
                 }
                 return null;

@@ -41,11 +41,18 @@ import org.junit.jupiter.api.Test;
  * far under every per-address limit. Only the partner's own signal (distinct numbers per
  * window against its normal rate) can see it; traffic as heavy but spread over partners, as
  * normal traffic is, must not set it off.
+ *
+ * <p>The file walked is 1,200 numbers, four times the floor of 300: the signal fires at the
+ * 300th, and the 900 after it show the partner stays guarded. (It was 4,500, the size of the
+ * real leak; the 3,300 more lookups, and as many again for the spread traffic, proved nothing
+ * the 900 do not and took about 25 s a run, twice with the cluster variant.) The spread traffic
+ * is as many lookups over 8 partners, 120 numbers each: far under the floor for each partner,
+ * 960 distinct numbers together, so a signal that counted all partners as one still fires.
  */
 @QuarkusTest
 class DistributedScrapingTest {
 
-    static final int LEAKED = 4_500;
+    static final int LEAKED = 1_200;
     static final Set<String> STATUS_ONLY = Set.of("trackingNumber", "status");
     static final int IN_FLIGHT = 4;
 
@@ -85,7 +92,7 @@ class DistributedScrapingTest {
         // HyperLogLog counts distinct numbers within about 1 %; a few lookups were in flight when it fired
         assertTrue(full >= floor * 0.97 && full <= floor * 1.03 + IN_FLIGHT,
                 "guarded once the floor of " + floor + " distinct numbers was crossed, after " + full + " full answers");
-        assertTrue(firstGuarded < LEAKED / 10, "long before the end: " + firstGuarded);
+        assertTrue(firstGuarded > 0 && firstGuarded < LEAKED / 3, "long before the end: " + firstGuarded);
 
         List<Map<String, String>> events = events(e -> partner.equals(e.get("partner")));
         assertEquals(1, events.size(), "one event for the episode");
@@ -111,7 +118,7 @@ class DistributedScrapingTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> partners = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
-        for (int p = 0; p < 30; p++) {
+        for (int p = 0; p < 8; p++) {
             String partner = "normal-" + run + "-" + p;
             partners.add(partner);
             List<String> own = bulk.delivered(partner, "Normal Goods " + p, false, 120);
