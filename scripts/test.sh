@@ -3,7 +3,7 @@
 # end-to-end suite (it starts Keycloak and the three packaged services itself, and drives
 # Chromium for the page), Spectral's OWASP check of the OpenAPI documents (scripts/api-lint.sh),
 # the offline checks of the Kubernetes manifests (scripts/k8s-check.sh), then the native-image
-# analysis of the three services (scripts/native-check.sh, about 10 minutes and 7.5 GB).
+# analysis of the three services (scripts/native-check.sh, 10-12 minutes and 7.5 GB).
 #
 #   test.sh [--fast] [MAVEN ARGS...]    --fast skips the native analysis (local runs only; CI runs it)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
