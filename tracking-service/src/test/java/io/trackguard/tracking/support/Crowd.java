@@ -20,8 +20,11 @@ import java.util.concurrent.Future;
  */
 public final class Crowd {
 
-    /** One lookup's answer. */
-    public record Answer(int status, String body) {
+    /**
+     * One lookup's answer, with when it was sent and received ({@link System#nanoTime()}): the
+     * order in which the service handled concurrent lookups is not the order they were sent in.
+     */
+    public record Answer(int status, String body, long sentNanos, long receivedNanos) {
     }
 
     private Crowd() {
@@ -37,8 +40,9 @@ public final class Crowd {
                 HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/track/" + number))
                         .header("X-Forwarded-For", Clients.crowdAddress()).timeout(Duration.ofSeconds(30)).GET().build();
                 pending.add(pool.submit(() -> {
+                    long sent = System.nanoTime();
                     HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    return new Answer(r.statusCode(), r.body());
+                    return new Answer(r.statusCode(), r.body(), sent, System.nanoTime());
                 }));
             }
             List<Answer> answers = new ArrayList<>(numbers.size());
